@@ -1,0 +1,86 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
+export const inputClass =
+  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 aria-[invalid]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
+
+export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-600 dark:text-red-400">
+      {errors.map((error) => (
+        <li key={error}>{error}</li>
+      ))}
+    </ul>
+  );
+}
+
+type InputType = "text" | "email" | "password" | "url" | "search" | "tel" | "number" | "date";
+
+/** A labelled input bound to a conform field: errors are announced and the value survives a round trip. */
+export function Field({
+  label,
+  meta,
+  type = "text",
+  hint,
+  ...props
+}: { label: string; meta: FieldMetadata<string | number | undefined>; type?: InputType; hint?: ReactNode } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "name" | "id" | "defaultValue"
+>) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input {...getInputProps(meta, { type })} className={inputClass} {...props} key={meta.key} />
+      {hint ? <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{hint}</p> : null}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ label, meta }: { label: ReactNode; meta: FieldMetadata<boolean | undefined> }) {
+  return (
+    <div>
+      <div className="flex items-start gap-2">
+        <input
+          {...getInputProps(meta, { type: "checkbox" })}
+          key={meta.key}
+          className="mt-0.5 size-4 rounded border-zinc-300 accent-accent-600"
+        />
+        <label htmlFor={meta.id} className="text-sm">
+          {label}
+        </label>
+      </div>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  meta,
+  options,
+  ...props
+}: {
+  label: string;
+  meta: FieldMetadata<string | undefined>;
+  options: ReadonlyArray<{ value: string; label: string }>;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "defaultValue">) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select {...getSelectProps(meta)} key={meta.key} className={inputClass} {...props}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { sql } from "kysely";
+import type { Database } from "../../../db/database";
+import type { EmailTokenPurpose, User } from "../../../db/schema";
+import { hashPassword, verifyPassword } from "../../services/password.server";
+import { invalidateUserSessions } from "../../services/session.server";
+import { generateToken, hashToken } from "../../services/tokens.server";
+import { POLICY_VERSION } from "./policies";
+
+const HOUR = 60 * 60 * 1000;
+export const TOKEN_LIFETIME: Record<EmailTokenPurpose, number> = {
+  verify_email: 24 * HOUR,
+  reset_password: 1 * HOUR,
+};
+
+export function findUserByEmail(db: Database, email: string): Promise<User | undefined> {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where(sql`lower(email)`, "=", email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function getUser(db: Database, id: string): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Creates the account, or reports that the email is taken. The password is hashed either way, so
+ * both answers take the same time.
+ */
+export async function registerUser(
+  db: Database,
+  input: { name: string; email: string; password: string; emailVerified: boolean },
+): Promise<{ created: User } | { taken: true }> {
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date();
+  const created = await db
+    .insertInto("users")
+    .values({
+      name: input.name,
+      email: input.email,
+      password_hash: passwordHash,
+      email_verified_at: input.emailVerified ? now : null,
+      age_confirmed_at: now,
+      policies_accepted_at: now,
+      policy_version: POLICY_VERSION,
+    })
+    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return created ? { created } : { taken: true };
+}
+
+/** The user for this email and password, or null, in the same time whether or not the account exists. */
+export async function authenticate(db: Database, email: string, password: string): Promise<User | null> {
+  const user = await findUserByEmail(db, email);
+  const match = await verifyPassword(password, user?.password_hash);
+  return match && user ? user : null;
+}
+
+/** Issues a single-use token, replacing any earlier unused one for the same purpose. */
+export async function issueEmailToken(db: Database, user: Pick<User, "id" | "email">, purpose: EmailTokenPurpose) {
+  const token = generateToken();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("email_tokens").where("user_id", "=", user.id).where("purpose", "=", purpose).execute();
+    await trx
+      .insertInto("email_tokens")
+      .values({
+        user_id: user.id,
+        purpose,
+        email: user.email,
+        token_hash: hashToken(token),
+        expires_at: new Date(Date.now() + TOKEN_LIFETIME[purpose]),
+      })
+      .execute();
+  });
+  return token;
+}
+
+/** Marks the token used and returns whom it was for; null when unknown, used or expired. */
+export async function consumeEmailToken(db: Database, token: string, purpose: EmailTokenPurpose) {
+  return db
+    .updateTable("email_tokens")
+    .set({ used_at: new Date() })
+    .where("token_hash", "=", hashToken(token))
+    .where("purpose", "=", purpose)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .returning(["user_id", "email"])
+    .executeTakeFirst();
+}
+
+/** Whether a token is still usable, without using it (the reset form shows before it submits). */
+export async function isEmailTokenUsable(db: Database, token: string, purpose: EmailTokenPurpose) {
+  const row = await db
+    .selectFrom("email_tokens")
+    .select("id")
+    .where("token_hash", "=", hashToken(token))
+    .where("purpose", "=", purpose)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Confirms the address the link was sent to; returns the account's id, or null for a dead link. */
+export async function verifyEmail(db: Database, token: string): Promise<string | null> {
+  const used = await consumeEmailToken(db, token, "verify_email");
+  if (!used) return null;
+  // The address must still be the one the link was sent to.
+  const result = await db
+    .updateTable("users")
+    .set({ email_verified_at: new Date(), updated_at: new Date() })
+    .where("id", "=", used.user_id)
+    .where(sql`lower(email)`, "=", used.email.toLowerCase())
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n ? used.user_id : null;
+}
+
+/** A reset sets the password, proves the email, and ends every session of the account. */
+export async function resetPassword(db: Database, token: string, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const used = await consumeEmailToken(trx, token, "reset_password");
+    if (!used) return false;
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, email_verified_at: sql`coalesce(email_verified_at, now())`, updated_at: new Date() })
+      .where("id", "=", used.user_id)
+      .execute();
+    await invalidateUserSessions(trx, used.user_id);
+    return true;
+  });
+}

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/app-shell";
+import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { notFound } from "~/services/errors.server";
+
+// The product areas of PRODUCT.md §3 that have no screen of their own yet. Each gets its own route
+// as it lands; a route file with a fixed name wins over this dynamic one.
+const AREAS: Record<string, { title: string; description: string }> = {
+  vision: { title: "Vision", description: "Your vision statement, mission, target customers, principles and north-star metric, with every version kept." },
+  personas: { title: "Personas", description: "Who you build for: goals, pains, jobs to be done, and the initiatives that serve them." },
+  competitors: { title: "Competitors", description: "Positioning, strengths, weaknesses and pricing, side by side." },
+  initiatives: { title: "Initiatives", description: "Problems worth solving, prioritised by RICE, WSJF or ICE." },
+  roadmap: { title: "Roadmap", description: "Now, Next and Later, and a timeline by quarter." },
+  risks: { title: "Risks", description: "A register and a 5 × 5 heat map of likelihood and impact." },
+  transcripts: { title: "Transcripts", description: "Meeting transcripts, and the decisions and actions drawn from them." },
+  search: { title: "Search", description: "Search across everything in this workspace." },
+  ai: { title: "Ask AI", description: "Ask questions of your workspace with your own AI keys, straight from your browser." },
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Bearing` : "Bearing" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireMembership(request, context, params.slug);
+  const area = AREAS[params.area ?? ""];
+  if (!area) throw notFound("This page");
+  return area;
+}
+
+export default function AreaPlaceholder() {
+  const { title, description } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={title} description={description} />
+      <EmptyState title={`Nothing in ${title} yet`}>This part of Bearing is being built. Everything you add will show up here.</EmptyState>
+    </>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,0 +1,60 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/app-shell";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { atLeast } from "~/modules/workspaces/roles";
+import { workspaceSettingsSchema } from "~/modules/workspaces/schema";
+import { requireMembership, updateWorkspace } from "~/modules/workspaces/workspaces.server";
+import { AppError } from "~/services/errors.server";
+import { rejected } from "~/services/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Workspace settings · Bearing" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace, role } = await requireMembership(request, context, params.slug);
+  return { workspace, canEdit: atLeast(role, "admin"), origin: context.config.appUrl.origin };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace } = await requireMembership(request, context, params.slug, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: workspaceSettingsSchema });
+  if (submission.status !== "success") return rejected(submission.reply());
+  try {
+    const updated = await updateWorkspace(context.db, workspace.id, submission.value);
+    throw redirect(`/w/${updated.slug}/settings/workspace`);
+  } catch (error) {
+    if (error instanceof AppError) return rejected(submission.reply({ fieldErrors: { slug: [error.message] } }), error.status);
+    throw error;
+  }
+}
+
+export default function WorkspaceSettingsPage() {
+  const { workspace, canEdit, origin } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>()?.result;
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(workspaceSettingsSchema),
+    defaultValue: { name: workspace.name, slug: workspace.slug },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: workspaceSettingsSchema }),
+  });
+  return (
+    <>
+      <PageHeader title="Workspace" description="Its name and address." />
+      <div className="max-w-xl p-4 sm:p-8">
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <fieldset disabled={!canEdit} className="space-y-4">
+            <Field label="Workspace name" meta={fields.name} />
+            <Field label="Address" meta={fields.slug} hint={`${origin}/w/${fields.slug.value ?? workspace.slug} — old links stop working when you change it.`} />
+          </fieldset>
+          {canEdit ? <Button>Save changes</Button> : <p className="text-sm text-zinc-500">Only admins and owners can change these.</p>}
+        </Form>
+      </div>
+    </>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

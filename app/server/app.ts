@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import { sql } from "kysely";
+import type { Database } from "../../db/database";
+import type { Mailer } from "../services/email.server";
+import type { Config } from "../services/env.server";
+import type { Logger } from "../services/logger.server";
+import { readSessionToken, sessionCookie, validateSessionToken } from "../services/session.server";
+import { originCheck, securityHeaders } from "./security";
+
+export interface AppDependencies {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  db: Database;
+  config: Config;
+  logger: Logger;
+  mailer: Mailer;
+  publicDir?: string;
+}
+
+export function createApp({ build, db, config, logger, mailer, publicDir = resolve("public") }: AppDependencies) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+
+  app.use(requestLogging(logger));
+  app.use(securityHeaders(config));
+
+  app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await sql`select 1`.execute(db);
+      res.json({ status: "ready" });
+    } catch (error) {
+      res.locals.log.warn({ err: error }, "readiness check failed: database unreachable");
+      res.status(503).json({ status: "unavailable", reason: "database unreachable" });
+    }
+  });
+
+  app.use(compression());
+  // Remix fingerprints everything under /build, so it can be cached for good.
+  app.use("/build", express.static(resolve(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+
+  app.use(originCheck(config));
+  app.use(sessionLookup(db, config));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.mode === "production" ? "production" : "development",
+      getLoadContext: (req, res): AppLoadContext => ({
+        db,
+        config,
+        mailer,
+        logger: res.locals.log,
+        requestId: res.locals.requestId,
+        nonce: res.locals.nonce,
+        ip: req.ip ?? "unknown",
+        auth: res.locals.auth ?? null,
+      }),
+    }),
+  );
+  app.use(errorHandler);
+  return app;
+}
+
+/** One JSON line per request, tagged with a request id. Only the path is logged: queries may carry tokens. */
+function requestLogging(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const started = process.hrtime.bigint();
+    res.locals.requestId = requestId;
+    res.locals.log = logger.child({ requestId });
+    res.setHeader("X-Request-Id", requestId);
+    res.on("finish", () => {
+      res.locals.log.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+/** Resolves the session cookie once per request; loaders read it from the context. */
+function sessionLookup(db: Database, config: Config): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const token = readSessionToken(req.get("cookie"));
+      const auth = token ? await validateSessionToken(db, token) : null;
+      res.locals.auth = auth;
+      if (auth?.refreshed && token) res.append("Set-Cookie", sessionCookie(token, auth.session.expiresAt, config.secure));
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  res.locals.log?.error({ err: error }, "unhandled error");
+  if (res.headersSent) return;
+  res
+    .status(500)
+    .type("text/plain")
+    .send(`Something went wrong on our side. Reference: ${res.locals.requestId ?? "unknown"}`);
+};

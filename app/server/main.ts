@@ -1,0 +1,108 @@
+import { statSync } from "node:fs";
+import type { Server } from "node:http";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import pg from "pg";
+import { createDatabase } from "../../db/database";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
+import { migrateToLatest } from "../../db/migrator";
+import { createMailer } from "../services/email.server";
+import { ConfigError, loadConfig, type Config } from "../services/env.server";
+import { createLogger } from "../services/logger.server";
+import { createApp } from "./app";
+
+const BUILD_PATH = resolve("build/index.js");
+
+async function main() {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(config.dataDir, "postgres"),
+      onLog: (line) => logger.debug({ source: "postgres" }, line),
+    });
+    databaseUrl = await ensureDatabase(embedded, "bearing");
+    logger.info({ ms: Date.now() - started, dataDir: config.dataDir }, "embedded PostgreSQL started");
+  }
+
+  const db = createDatabase(databaseUrl, { onError: (err) => logger.warn({ err }, "idle database client failed") });
+  const applied = await migrateToLatest(db);
+  logger.info({ applied }, applied.length ? "migrations applied" : "schema up to date");
+
+  const build = await loadBuild(config);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.emailFrom }, logger);
+  const app = createApp({ build, db, config, logger, mailer });
+
+  const server: Server = app.listen(config.port, config.host, () => {
+    logger.info({ url: config.appUrl.href, mode: config.mode }, `Bearing is ready on ${config.appUrl.href}`);
+    if (process.env.REMIX_DEV_ORIGIN && typeof build !== "function") broadcastDevReady(build);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    server.closeAllConnections?.();
+    await new Promise((done) => server.close(done));
+    await db.destroy();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${error.message}\n\nSee the environment table in README.md.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function ensureDatabase(embedded: EmbeddedServer, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: embedded.adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return embedded.urlFor(name);
+}
+
+/** Under `remix dev` the build is re-imported whenever it changes; otherwise imported once. */
+async function loadBuild(config: Config): Promise<ServerBuild | (() => Promise<ServerBuild>)> {
+  const importBuild = async () => {
+    const version = statSync(BUILD_PATH).mtimeMs;
+    return (await import(`${pathToFileURL(BUILD_PATH).href}?v=${version}`)) as ServerBuild;
+  };
+  if (config.mode !== "development" || !process.env.REMIX_DEV_ORIGIN) return importBuild();
+  let current = await importBuild();
+  let version = statSync(BUILD_PATH).mtimeMs;
+  return async () => {
+    const latest = statSync(BUILD_PATH).mtimeMs;
+    if (latest !== version) {
+      version = latest;
+      current = await importBuild();
+      broadcastDevReady(current);
+    }
+    return current;
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error("Bearing failed to start:", error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import type { Database } from "../../db/database";
+import type { Config } from "./env.server";
+import type { Mailer } from "./email.server";
+import type { Logger } from "./logger.server";
+import type { Auth } from "./session.server";
+
+/** What the HTTP server hands to every loader and action (see app/server/app.ts). */
+export interface RequestContext {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  mailer: Mailer;
+  requestId: string;
+  nonce: string;
+  /** The client address, as trusted per TRUST_PROXY. */
+  ip: string;
+  auth: Auth | null;
+}
+
+declare module "@remix-run/server-runtime" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

