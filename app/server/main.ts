@@ -3,9 +3,8 @@ import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
-import pg from "pg";
 import { createDatabase } from "../../db/database";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
 import { migrateToLatest } from "../../db/migrator";
 import { createMailer } from "../services/email.server";
 import { ConfigError, loadConfig, type Config } from "../services/env.server";
@@ -68,18 +67,6 @@ function readConfig(): Config {
     }
     throw error;
   }
-}
-
-async function ensureDatabase(embedded: EmbeddedServer, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: embedded.adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
-    if (!rowCount) await client.query(`create database "${name}"`);
-  } finally {
-    await client.end();
-  }
-  return embedded.urlFor(name);
 }
 
 /** Under `remix dev` the build is re-imported whenever it changes; otherwise imported once. */

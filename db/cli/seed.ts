@@ -1,0 +1,124 @@
+// `npm run db:seed`: migrates, then fills the database with demo data through the app's own
+// functions, so seeded rows look exactly like rows a user created. Safe to run again: every step
+// finds what an earlier run made instead of making it twice.
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { sql } from "kysely";
+import { findUserByEmail, registerUser } from "../../app/modules/accounts/accounts.server";
+import { createWorkspace } from "../../app/modules/workspaces/workspaces.server";
+import { hashPassword, verifyPassword } from "../../app/services/password.server";
+import type { Database } from "../database";
+import type { Role, User, Workspace } from "../schema";
+import { CliError, failed, openMigratedDatabase } from "./migrate";
+
+const USAGE = `Usage: npm run db:seed [-- --help]
+
+Migrates the database (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR) and creates,
+unless they exist, a verified demo account and the workspace "Acme Checkout" with two more members.`;
+
+// Known on purpose: this is demo data for a local database. Never seed a production database.
+const DEMO_PASSWORD = "bearing-demo-compass";
+const WORKSPACE = { name: "Acme Checkout", slug: "acme-checkout" };
+const PEOPLE: ReadonlyArray<{ name: string; email: string; role: Role }> = [
+  { name: "Dana Demo", email: "demo@bearing.local", role: "owner" },
+  { name: "Eli Editor", email: "editor@bearing.local", role: "editor" },
+  { name: "Vera Viewer", email: "viewer@bearing.local", role: "viewer" },
+];
+
+export interface SeedOptions {
+  help: boolean;
+}
+
+/** Parses the command line; an unknown flag or a stray argument stops the run with the usage. */
+export function parseSeedArgs(args: string[]): SeedOptions {
+  try {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { help: { type: "boolean", short: "h", default: false } },
+    });
+    return { help: values.help };
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+}
+
+/** A verified account with the demo password, created through registration if it does not exist. */
+async function ensureVerifiedUser(db: Database, person: { name: string; email: string }): Promise<User> {
+  const existing = await findUserByEmail(db, person.email);
+  if (!existing) {
+    const result = await registerUser(db, { ...person, password: DEMO_PASSWORD, emailVerified: true });
+    if ("created" in result) return result.created;
+    throw new Error(`${person.email} appeared while seeding; run the seed again.`);
+  }
+  // Someone may have changed the password or the account may be unverified since the last seed:
+  // put both back so the printed credentials work.
+  const passwordWorks = await verifyPassword(DEMO_PASSWORD, existing.password_hash);
+  return db
+    .updateTable("users")
+    .set({
+      ...(passwordWorks ? {} : { password_hash: await hashPassword(DEMO_PASSWORD) }),
+      email_verified_at: sql`coalesce(email_verified_at, now())`,
+      updated_at: new Date(),
+    })
+    .where("id", "=", existing.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The demo workspace owned by `owner`, created under its slug the first time. */
+async function ensureWorkspace(db: Database, owner: User): Promise<Workspace> {
+  const existing = await db.selectFrom("workspaces").selectAll().where("slug", "=", WORKSPACE.slug).executeTakeFirst();
+  if (existing) return existing;
+  const created = await createWorkspace(db, owner.id, WORKSPACE.name);
+  if (created.slug !== WORKSPACE.slug) throw new Error(`The workspace was created as ${created.slug}, not ${WORKSPACE.slug}.`);
+  return created;
+}
+
+async function ensureMembership(db: Database, workspace: Workspace, user: User, role: Role) {
+  await db
+    .insertInto("memberships")
+    .values({ workspace_id: workspace.id, user_id: user.id, role })
+    .onConflict((oc) => oc.columns(["workspace_id", "user_id"]).doUpdateSet({ role, updated_at: new Date() }))
+    .execute();
+}
+
+export interface SeededAccounts {
+  people: Array<{ user: User; role: Role }>;
+  workspace: Workspace;
+}
+
+/** Accounts and the workspace every later seed step (product data, scale) builds on. */
+export async function seedAccounts(db: Database): Promise<SeededAccounts> {
+  const people = [];
+  for (const person of PEOPLE) people.push({ user: await ensureVerifiedUser(db, person), role: person.role });
+  const owner = people[0]!.user;
+  const workspace = await ensureWorkspace(db, owner);
+  for (const { user, role } of people) await ensureMembership(db, workspace, user, role);
+  return { people, workspace };
+}
+
+async function main() {
+  const options = parseSeedArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const { db, description, applied, close } = await openMigratedDatabase();
+  try {
+    if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${description}.`);
+    const { people, workspace } = await seedAccounts(db);
+    console.log(`Seeded ${description}.\n`);
+    console.log(`Workspace: ${workspace.name} (/w/${workspace.slug})`);
+    for (const { user, role } of people) console.log(`  ${role.padEnd(7)} ${user.email}`);
+    console.log(`\nSign in as ${people[0]!.user.email} with the password: ${DEMO_PASSWORD}`);
+    console.log("(All three accounts share it.)");
+  } finally {
+    await close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().then(() => process.exit(0), failed);
+}
