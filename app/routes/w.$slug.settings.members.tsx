@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { Alert } from "~/components/ui/alert";
@@ -54,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       case "change-role": {
         const submission = parseWithZod(form, { schema: changeRoleSchema });
-        if (submission.status !== "success") return { error: "Choose a valid role." };
+        if (submission.status !== "success") return data({ error: "Choose a valid role." }, { status: 400 });
         await changeRole(context.db, workspace.id, actor, submission.value.userId, submission.value.role as Role);
         return { notice: "Role changed." };
       }
@@ -68,10 +68,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await removeMember(context.db, workspace.id, actor, user.id);
         throw redirect("/");
       default:
-        return { error: "Unknown action." };
+        return data({ error: "Unknown action." }, { status: 400 });
     }
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
     throw error;
   }
 }
@@ -124,7 +124,7 @@ export default function MembersPage() {
                   <span aria-hidden="true" className="grid size-8 place-items-center rounded-full bg-zinc-200 text-sm font-medium dark:bg-zinc-800">
                     {member.name.slice(0, 1).toUpperCase()}
                   </span>
-                  <div className="min-w-0 flex-1">
+                  <div className="min-w-0 flex-1 basis-48">
                     <p className="truncate text-sm font-medium">
                       {member.name} {member.id === me ? <span className="text-zinc-500">(you)</span> : null}
                     </p>
@@ -177,8 +177,8 @@ export default function MembersPage() {
             <h2 className="mb-3 font-medium">Pending invitations</h2>
             <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
               {invitations.map((invitation) => (
-                <li key={invitation.id} className="flex items-center gap-3 px-4 py-3 text-sm">
-                  <span className="flex-1 truncate">{invitation.email}</span>
+                <li key={invitation.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-sm">
+                  <span className="min-w-0 flex-1 basis-48 truncate">{invitation.email}</span>
                   <span className="text-xs text-zinc-500">
                     {label(invitation.role)} · expires {new Date(invitation.expires_at).toLocaleDateString("en-GB")}
                   </span>

@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import type { Database } from "../../db/database";
 import type { Mailer } from "../services/email.server";
 import type { Config } from "../services/env.server";
-import type { Logger } from "../services/logger.server";
+import { loggablePath, type Logger } from "../services/logger.server";
 import { readSessionToken, sessionCookie, validateSessionToken } from "../services/session.server";
 import { originCheck, securityHeaders } from "./security";
 
@@ -82,7 +82,7 @@ function requestLogging(logger: Logger): RequestHandler {
       res.locals.log.info(
         {
           method: req.method,
-          path: req.path,
+          path: loggablePath(req.path),
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         },

@@ -29,7 +29,7 @@ async function main() {
     logger.info({ ms: Date.now() - started, dataDir: config.dataDir }, "embedded PostgreSQL started");
   }
 
-  const db = createDatabase(databaseUrl, { onError: (err) => logger.warn({ err }, "idle database client failed") });
+  const db = createDatabase(databaseUrl, { onError: (err) => logger.warn({ error: err.message }, "idle database client failed") });
   const applied = await migrateToLatest(db);
   logger.info({ applied }, applied.length ? "migrations applied" : "schema up to date");
 

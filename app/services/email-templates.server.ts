@@ -52,7 +52,7 @@ export const emails = {
     render({
       to,
       subject: `${inviter} invited you to ${workspace} on Bearing`,
-      intro: `${inviter} invited you to join the workspace “${workspace}” on Bearing as ${role === "admin" ? "an" : "a"} ${role}.`,
+      intro: `${inviter} invited you to join the workspace “${workspace}” on Bearing as ${/^[ae]/.test(role) ? "an" : "a"} ${role}.`,
       action: { label: "Accept the invitation", url },
       outro: "The invitation works once and expires in 7 days.",
     }),

@@ -31,3 +31,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     destination,
   );
 }
+
+// Invitation and share links carry their secret in the path itself, not in the query.
+const PATH_TOKENS = /^\/(invitations|share)\/[^/]+/;
+
+/** A request path fit for the log: the query is never logged, and path-borne tokens are masked. */
+export function loggablePath(path: string): string {
+  return path.replace(PATH_TOKENS, "/$1/[token]");
+}

@@ -29,7 +29,9 @@ export function verifyPassword(password: string, hash: string | null | undefined
  * reason zxcvbn gives. `related` holds the user's own name and email, which make weak passwords too.
  */
 export async function passwordWeakness(password: string, related: string[] = []): Promise<string | null> {
-  const result = await zxcvbn.checkAsync(password, related.filter(Boolean));
+  // Each word of a name or email counts too: "adalovelace" is as guessable as "Ada Lovelace".
+  const words = related.filter(Boolean).flatMap((value) => [value, ...value.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3)]);
+  const result = await zxcvbn.checkAsync(password, words);
   if (result.score >= 3) return null;
   const reason = result.feedback.warning || "It is too easy to guess.";
   const hint = result.feedback.suggestions[0];

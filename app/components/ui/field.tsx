@@ -53,7 +53,9 @@ export function CheckboxField({ label, meta }: { label: ReactNode; meta: FieldMe
           {label}
         </label>
       </div>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <div className="pl-6">
+        <FieldErrors id={meta.errorId} errors={meta.errors} />
+      </div>
     </div>
   );
 }

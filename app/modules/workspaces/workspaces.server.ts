@@ -80,7 +80,7 @@ export async function requireMembership(
   const membership = slug ? await findMembership(context.db, slug, user.id) : undefined;
   if (!membership) throw notFound("This workspace");
   if (!atLeast(membership.role, minimum)) {
-    throw forbidden(`This needs the ${minimum} role or higher; you are ${membership.role === "admin" ? "an" : "a"} ${membership.role} here.`);
+    throw forbidden(`This needs the ${minimum} role or higher; you are ${/^[ae]/.test(membership.role) ? "an" : "a"} ${membership.role} here.`);
   }
   const { role, ...workspace } = membership;
   return { user: { id: user.id, name: user.name, email: user.email }, workspace, role };

