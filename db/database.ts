@@ -6,6 +6,10 @@ export type Database = Kysely<DB>;
 
 // Return bigint (int8) counts as numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// Scores and estimates (numeric) are small decimals: numbers, not strings.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+// A calendar date stays "2026-11-23": a Date object would shift it by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function createDatabase(
   connectionString: string,

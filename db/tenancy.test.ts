@@ -16,6 +16,7 @@ const GLOBAL_TABLES = new Set([
   "rate_limits",
   "workspaces",
   "invitations",
+  "roadmap_shares",
   "kysely_migration",
   "kysely_migration_lock",
 ]);
@@ -97,26 +98,26 @@ describe("tenancy rule of the schema (PRODUCT.md §7)", () => {
   });
 
   it("names the tables and foreign keys that break the rule", async () => {
-    await sql`create table notes (id uuid primary key, body text)`.execute(test.db);
-    await sql`create table risks (id uuid unique, workspace_id uuid, primary key (id, workspace_id), unique (workspace_id, id))`.execute(test.db);
-    await sql`create table comments (workspace_id uuid, id uuid, risk_id uuid, primary key (workspace_id, id),
-      constraint comments_scoped foreign key (workspace_id, risk_id) references risks (workspace_id, id),
-      constraint comments_unscoped foreign key (risk_id) references risks (id),
-      constraint comments_crossed foreign key (risk_id, workspace_id) references risks (workspace_id, id))`.execute(test.db);
+    await sql`create table broken_notes (id uuid primary key, body text)`.execute(test.db);
+    await sql`create table broken_risks (id uuid unique, workspace_id uuid, primary key (id, workspace_id), unique (workspace_id, id))`.execute(test.db);
+    await sql`create table broken_comments (workspace_id uuid, id uuid, risk_id uuid, primary key (workspace_id, id),
+      constraint broken_comments_scoped foreign key (workspace_id, risk_id) references broken_risks (workspace_id, id),
+      constraint broken_comments_unscoped foreign key (risk_id) references broken_risks (id),
+      constraint broken_comments_crossed foreign key (risk_id, workspace_id) references broken_risks (workspace_id, id))`.execute(test.db);
     try {
       const { problems } = tenancyProblems(await readCatalogue(test.db));
       expect(problems).toEqual(
         expect.arrayContaining([
-          "notes: neither a global table nor a workspace table (no workspace_id column)",
-          "risks: its primary key (id, workspace_id) must start with workspace_id",
+          "broken_notes: neither a global table nor a workspace table (no workspace_id column)",
+          "broken_risks: its primary key (id, workspace_id) must start with workspace_id",
         ]),
       );
-      expect(problems.filter((p) => p.startsWith("comments")).sort()).toEqual([
-        "comments.comments_crossed: a foreign key to risks must pair workspace_id with workspace_id",
-        "comments.comments_unscoped: a foreign key to risks must pair workspace_id with workspace_id",
+      expect(problems.filter((p) => p.startsWith("broken_comments")).sort()).toEqual([
+        "broken_comments.broken_comments_crossed: a foreign key to broken_risks must pair workspace_id with workspace_id",
+        "broken_comments.broken_comments_unscoped: a foreign key to broken_risks must pair workspace_id with workspace_id",
       ]);
     } finally {
-      await sql`drop table comments, risks, notes`.execute(test.db);
+      await sql`drop table broken_comments, broken_risks, broken_notes`.execute(test.db);
     }
   });
 });

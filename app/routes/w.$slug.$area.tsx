@@ -8,7 +8,6 @@ import { notFound } from "~/services/errors.server";
 // as it lands; a route file with a fixed name wins over this dynamic one.
 const AREAS: Record<string, { title: string; description: string }> = {
   vision: { title: "Vision", description: "Your vision statement, mission, target customers, principles and north-star metric, with every version kept." },
-  personas: { title: "Personas", description: "Who you build for: goals, pains, jobs to be done, and the initiatives that serve them." },
   competitors: { title: "Competitors", description: "Positioning, strengths, weaknesses and pricing, side by side." },
   initiatives: { title: "Initiatives", description: "Problems worth solving, prioritised by RICE, WSJF or ICE." },
   roadmap: { title: "Roadmap", description: "Now, Next and Later, and a timeline by quarter." },

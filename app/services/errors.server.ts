@@ -34,3 +34,11 @@ export function notFound(what = "This page") {
 export function forbidden(message: string) {
   return new AppError(403, "Not allowed", message).respond();
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from a URL or form: anything but a well-formed id answers 404, like an unknown one. */
+export function requireId(value: string | undefined | null, what = "This item"): string {
+  if (!value || !UUID.test(value)) throw notFound(what);
+  return value;
+}

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as accountsAndWorkspaces from "./20261123000000_accounts_and_workspaces";
+import * as productWorkspace from "./20261123100000_product_workspace";
 
 /**
  * Every migration, by name. One static list serves the server bundle, the CLI and vitest alike;
@@ -7,4 +8,5 @@ import * as accountsAndWorkspaces from "./20261123000000_accounts_and_workspaces
  */
 export const migrations: Record<string, Migration> = {
   "20261123000000_accounts_and_workspaces": accountsAndWorkspaces,
+  "20261123100000_product_workspace": productWorkspace,
 };

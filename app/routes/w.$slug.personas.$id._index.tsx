@@ -1,0 +1,72 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/app-shell";
+import { ConfirmDelete } from "~/components/confirm-delete";
+import { buttonClass } from "~/components/ui/button";
+import { deletePersona, requirePersona } from "~/modules/personas/personas.server";
+import { PERSONA_FIELDS } from "~/modules/personas/schema";
+import { atLeast } from "~/modules/workspaces/roles";
+import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { AppError, requireId } from "~/services/errors.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.persona.name} · Bearing` : "Persona · Bearing" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace, role } = await requireMembership(request, context, params.slug);
+  const persona = await requirePersona(context.db, workspace.id, requireId(params.id, "This persona"));
+  return { slug: workspace.slug, persona, canEdit: atLeast(role, "editor") };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
+  const id = requireId(params.id, "This persona");
+  const form = await request.formData();
+  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.").respond();
+  try {
+    await deletePersona(context.db, workspace.id, user.id, id);
+  } catch (error) {
+    if (error instanceof AppError) throw error.respond();
+    throw error;
+  }
+  throw redirect(`/w/${workspace.slug}/personas`);
+}
+
+export default function PersonaPage() {
+  const { slug, persona, canEdit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title={persona.name}
+        description={persona.segment || undefined}
+        actions={
+          canEdit ? (
+            <div className="flex items-center gap-2">
+              <Link to="edit" className={buttonClass("secondary")}>
+                Edit
+              </Link>
+              <ConfirmDelete what={persona.name} />
+            </div>
+          ) : null
+        }
+      />
+      <div className="max-w-3xl space-y-6 p-4 sm:p-8">
+        {persona.quote ? <blockquote className="border-l-4 border-accent-500 pl-4 text-lg italic">“{persona.quote}”</blockquote> : null}
+        <dl className="space-y-5">
+          {PERSONA_FIELDS.filter((f) => !["name", "segment", "quote"].includes(f.name)).map((field) => (
+            <div key={field.name}>
+              <dt className="text-sm font-semibold">{field.label}</dt>
+              <dd className="mt-1 text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{persona[field.name] || <span className="text-zinc-400">—</span>}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="text-xs text-zinc-500">
+          <Link to={`/w/${slug}/personas`} className="hover:underline">
+            ← All personas
+          </Link>
+        </p>
+      </div>
+    </>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
