@@ -140,9 +140,9 @@ export interface CompetitorsTable extends Audited {
 
 export interface InitiativesTable extends Audited {
   title: string;
-  problem: string;
-  description: string;
-  status: InitiativeStatus;
+  problem: Generated<string>;
+  description: Generated<string>;
+  status: Generated<InitiativeStatus>;
   owner_id: string | null;
   tags: ColumnType<string[], string[] | undefined, string[]>;
   target_quarter: string | null;
@@ -155,6 +155,9 @@ export interface InitiativesTable extends Audited {
   risk_reduction: Numeric;
   job_size: Numeric;
   ease: Numeric;
+  /** ICE rates impact and confidence on 1–10, unlike RICE: columns of their own. */
+  ice_impact: Numeric;
+  ice_confidence: Numeric;
 }
 
 export interface InitiativePersonasTable {
@@ -200,10 +203,10 @@ export interface TranscriptsTable extends Audited {
   title: string;
   meeting_date: ColumnType<string | null, string | null | undefined, string | null>;
   attendees: ColumnType<string[], string[] | undefined, string[]>;
-  format: TranscriptFormat;
+  format: Generated<TranscriptFormat>;
   content: string;
   segments: Json<TranscriptSegment[] | null>;
-  summary: string;
+  summary: Generated<string>;
   decisions: Json<string[]>;
   action_items: Json<ActionItem[]>;
 }
@@ -216,25 +219,30 @@ export interface TranscriptSegment {
 }
 
 export interface ActionItem {
+  /** Stable across edits, so an item's conversion survives rows being added or removed. */
+  id?: string;
   text: string;
   owner: string | null;
   /** The transcript passage it came from. */
   quote: string | null;
+  /** Set once the item became an initiative or a risk, so it is not turned into one twice. */
+  initiative_id?: string | null;
+  risk_id?: string | null;
 }
 
 export interface RisksTable extends Audited {
   title: string;
-  description: string;
-  category: string;
+  description: Generated<string>;
+  category: Generated<string>;
   likelihood: number;
   impact: number;
   severity: ColumnType<number, never, never>;
-  status: RiskStatus;
-  owner_id: string | null;
-  mitigation: string;
+  status: Generated<RiskStatus>;
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>;
+  mitigation: Generated<string>;
   due_date: ColumnType<string | null, string | null | undefined, string | null>;
-  initiative_id: string | null;
-  transcript_id: string | null;
+  initiative_id: ColumnType<string | null, string | null | undefined, string | null>;
+  transcript_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActivityEventsTable {

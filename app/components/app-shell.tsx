@@ -50,6 +50,12 @@ function Navigation({ slug }: { slug: string }) {
   const base = `/w/${slug}`;
   return (
     <nav aria-label="Workspace" className="space-y-6">
+      <Form method="get" action={`${base}/search`} role="search">
+        <label>
+          <span className="sr-only">Search this workspace</span>
+          <input name="q" type="search" placeholder="Search…" className="block w-full rounded-md border border-zinc-200 bg-white px-2.5 py-1.5 text-sm placeholder:text-zinc-400 dark:border-zinc-800 dark:bg-zinc-900" />
+        </label>
+      </Form>
       <ul className="space-y-0.5">
         {PRODUCT_AREAS.map((area) => (
           <li key={area.path}>

@@ -14,6 +14,8 @@ export interface Conflict {
   theirs: Record<string, string>;
   /** The stored version: resubmitting "mine" against it overwrites deliberately. */
   version: number;
+  /** The form fields to resubmit when "mine" shows readable values (names for ids, lists); defaults to "mine". */
+  resubmit?: Record<string, string | string[]>;
 }
 
 /**
@@ -51,9 +53,9 @@ export function ConflictNotice({ conflict, fields, reloadTo }: { conflict: Confl
           Keep their version
         </a>
         <Form method="post">
-          {Object.entries(conflict.mine).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
+          {Object.entries(conflict.resubmit ?? conflict.mine).flatMap(([name, value]) =>
+            (Array.isArray(value) ? value : [value]).map((item, index) => <input key={`${name}-${index}`} type="hidden" name={name} value={item} />),
+          )}
           <input type="hidden" name="version" value={conflict.version} />
           <Button variant="primary">Save mine over theirs</Button>
         </Form>

@@ -7,13 +7,6 @@ import { notFound } from "~/services/errors.server";
 // The product areas of PRODUCT.md §3 that have no screen of their own yet. Each gets its own route
 // as it lands; a route file with a fixed name wins over this dynamic one.
 const AREAS: Record<string, { title: string; description: string }> = {
-  vision: { title: "Vision", description: "Your vision statement, mission, target customers, principles and north-star metric, with every version kept." },
-  competitors: { title: "Competitors", description: "Positioning, strengths, weaknesses and pricing, side by side." },
-  initiatives: { title: "Initiatives", description: "Problems worth solving, prioritised by RICE, WSJF or ICE." },
-  roadmap: { title: "Roadmap", description: "Now, Next and Later, and a timeline by quarter." },
-  risks: { title: "Risks", description: "A register and a 5 × 5 heat map of likelihood and impact." },
-  transcripts: { title: "Transcripts", description: "Meeting transcripts, and the decisions and actions drawn from them." },
-  search: { title: "Search", description: "Search across everything in this workspace." },
   ai: { title: "Ask AI", description: "Ask questions of your workspace with your own AI keys, straight from your browser." },
 };
 

@@ -7,7 +7,6 @@ import { notFound } from "~/services/errors.server";
 // Workspace settings that have no screen of their own yet; each replaces its entry here as it lands.
 const SECTIONS: Record<string, { title: string; description: string; minimum: "viewer" | "admin" }> = {
   integrations: { title: "Integrations", description: "Connect Jira, Confluence, Slack, Notion, Linear and GitHub.", minimum: "admin" },
-  activity: { title: "Activity", description: "Who changed what in this workspace, and when.", minimum: "viewer" },
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Bearing` : "Bearing" }];

@@ -5,6 +5,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { TransferSection } from "~/modules/workspace-transfer/transfer-section";
+import { getPrioritization } from "~/modules/initiatives/initiatives.server";
+import { PrioritizationForm } from "~/modules/initiatives/prioritization-form";
+import { prioritizationFromForm, setPrioritization } from "~/modules/initiatives/prioritization.server";
 import { atLeast } from "~/modules/workspaces/roles";
 import { workspaceSettingsSchema } from "~/modules/workspaces/schema";
 import { requireMembership, updateWorkspace } from "~/modules/workspaces/workspaces.server";
@@ -15,12 +19,18 @@ export const meta: MetaFunction = () => [{ title: "Workspace settings · Bearing
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMembership(request, context, params.slug);
-  return { workspace, canEdit: atLeast(role, "admin"), origin: context.config.appUrl.origin };
+  const prioritization = await getPrioritization(context.db, workspace.id);
+  return { workspace, prioritization, canEdit: atLeast(role, "admin"), origin: context.config.appUrl.origin };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { workspace } = await requireMembership(request, context, params.slug, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: workspaceSettingsSchema });
+  const { workspace, user } = await requireMembership(request, context, params.slug, "admin");
+  const formData = await request.formData();
+  if (formData.get("intent") === "prioritization") {
+    await setPrioritization(context.db, workspace.id, user.id, prioritizationFromForm(formData));
+    throw redirect(`/w/${workspace.slug}/settings/workspace`);
+  }
+  const submission = parseWithZod(formData, { schema: workspaceSettingsSchema });
   if (submission.status !== "success") return rejected(submission.reply());
   try {
     const updated = await updateWorkspace(context.db, workspace.id, submission.value);
@@ -32,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function WorkspaceSettingsPage() {
-  const { workspace, canEdit, origin } = useLoaderData<typeof loader>();
+  const { workspace, prioritization, canEdit, origin } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const [form, fields] = useForm({
     lastResult,
@@ -43,8 +53,8 @@ export default function WorkspaceSettingsPage() {
   });
   return (
     <>
-      <PageHeader title="Workspace" description="Its name and address." />
-      <div className="max-w-xl p-4 sm:p-8">
+      <PageHeader title="Workspace" description="Its name, its address and how it prioritises." />
+      <div className="max-w-xl space-y-8 p-4 sm:p-8">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <fieldset disabled={!canEdit} className="space-y-4">
             <Field label="Workspace name" meta={fields.name} />
@@ -52,6 +62,8 @@ export default function WorkspaceSettingsPage() {
           </fieldset>
           {canEdit ? <Button>Save changes</Button> : <p className="text-sm text-zinc-500">Only admins and owners can change these.</p>}
         </Form>
+        <PrioritizationForm current={prioritization} canEdit={canEdit} />
+        <TransferSection slug={workspace.slug} canExport={canEdit} />
       </div>
     </>
   );

@@ -48,6 +48,9 @@ export default function NewWorkspacePage() {
           Create workspace
         </Button>
       </Form>
+      <p className="mt-4 text-center text-sm text-zinc-600 dark:text-zinc-400">
+        Moving a workspace? <TextLink to="/w/import">Import from a Bearing export</TextLink>
+      </p>
     </AuthLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "../../db/database";
 
 export type ActivityAction = "created" | "updated" | "deleted";
@@ -29,22 +30,44 @@ export async function recordActivity(
     .execute();
 }
 
-export function listActivity(db: Database, workspaceId: string, { limit = 50, before }: { limit?: number; before?: number } = {}) {
-  let query = db
+// The table each item type lives in, to tell which events still point at an existing item.
+const ITEM_TABLES = {
+  vision: "vision_versions",
+  persona: "personas",
+  competitor: "competitors",
+  initiative: "initiatives",
+  roadmap_item: "roadmap_items",
+  risk: "risks",
+  transcript: "transcripts",
+} as const;
+
+// Evaluated over one page of events only (the outer query below), so each check is one primary-key
+// lookup whatever the size of the workspace.
+const itemExists = sql<boolean>`case e.entity_type ${sql.join(
+  Object.entries(ITEM_TABLES).map(
+    ([type, table]) => sql`when ${type} then exists (select 1 from ${sql.table(table)} as item where item.workspace_id = e.workspace_id and item.id = e.entity_id)`,
+  ),
+  sql` `,
+)} else false end`;
+
+/** Newest first; `before` pages back by event id, `entityType` keeps one kind of item. */
+export function listActivity(
+  db: Database,
+  workspaceId: string,
+  { limit = 50, before, entityType }: { limit?: number; before?: number; entityType?: ActivitySubject["type"] } = {},
+) {
+  let page = db
     .selectFrom("activity_events")
-    .leftJoin("users", "users.id", "activity_events.actor_id")
-    .select([
-      "activity_events.id",
-      "activity_events.action",
-      "activity_events.entity_type",
-      "activity_events.entity_id",
-      "activity_events.entity_title",
-      "activity_events.created_at",
-      "users.name as actor_name",
-    ])
-    .where("activity_events.workspace_id", "=", workspaceId)
-    .orderBy("activity_events.id", "desc")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("id", "desc")
     .limit(limit);
-  if (before) query = query.where("activity_events.id", "<", before);
-  return query.execute();
+  if (before) page = page.where("id", "<", before);
+  if (entityType) page = page.where("entity_type", "=", entityType);
+  return db
+    .selectFrom(page.as("e"))
+    .leftJoin("users", "users.id", "e.actor_id")
+    .select(["e.id", "e.action", "e.entity_type", "e.entity_id", "e.entity_title", "e.created_at", "users.name as actor_name", itemExists.as("item_exists")])
+    .orderBy("e.id", "desc")
+    .execute();
 }

@@ -1,6 +1,7 @@
-// `npm run db:seed`: migrates, then fills the database with demo data through the app's own
-// functions, so seeded rows look exactly like rows a user created. Safe to run again: every step
-// finds what an earlier run made instead of making it twice.
+// `npm run db:seed`: migrates, then creates the demo accounts (through the app's own functions) and
+// the demo workspace's product data (db/seed/), in the shape the app writes it. Safe to run again:
+// every step finds what an earlier run made instead of making it twice.
+// `npm run db:seed -- --scale N` also makes the benchmark workspace "Scale N" (db/seed/scale.ts).
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
@@ -9,12 +10,20 @@ import { createWorkspace } from "../../app/modules/workspaces/workspaces.server"
 import { hashPassword, verifyPassword } from "../../app/services/password.server";
 import type { Database } from "../database";
 import type { Role, User, Workspace } from "../schema";
+import { seedDemoProduct } from "../seed/demo-product";
+import { seedScale, type ScaleCounts } from "../seed/scale";
 import { CliError, failed, openMigratedDatabase } from "./migrate";
 
-const USAGE = `Usage: npm run db:seed [-- --help]
+const USAGE = `Usage: npm run db:seed [-- --scale N] [-- --help]
 
 Migrates the database (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR) and creates,
-unless they exist, a verified demo account and the workspace "Acme Checkout" with two more members.`;
+unless they exist, a verified demo account and the workspace "Acme Checkout" with two more members
+and a demo product: vision, personas, competitors, initiatives, roadmap, risks and transcripts.
+
+  --scale N   also create the workspace "Scale N" for benchmarks: N initiatives, 2N risks,
+              N/5 roadmap items (1 to 1,000,000).`;
+
+const MAX_SCALE = 1_000_000;
 
 // Known on purpose: this is demo data for a local database. Never seed a production database.
 const DEMO_PASSWORD = "bearing-demo-compass";
@@ -27,6 +36,7 @@ const PEOPLE: ReadonlyArray<{ name: string; email: string; role: Role }> = [
 
 export interface SeedOptions {
   help: boolean;
+  scale?: number;
 }
 
 /** Parses the command line; an unknown flag or a stray argument stops the run with the usage. */
@@ -36,10 +46,16 @@ export function parseSeedArgs(args: string[]): SeedOptions {
       args,
       strict: true,
       allowPositionals: false,
-      options: { help: { type: "boolean", short: "h", default: false } },
+      options: { help: { type: "boolean", short: "h", default: false }, scale: { type: "string" } },
     });
-    return { help: values.help };
+    if (values.scale === undefined) return { help: values.help };
+    const scale = Number(values.scale);
+    if (!/^\d+$/.test(values.scale) || scale < 1 || scale > MAX_SCALE) {
+      throw new CliError(`--scale takes a whole number of initiatives from 1 to ${MAX_SCALE.toLocaleString("en")}, not "${values.scale}".`);
+    }
+    return { help: values.help, scale };
   } catch (error) {
+    if (error instanceof CliError) throw new CliError(`${error.message}\n\n${USAGE}`);
     throw new CliError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   }
 }
@@ -99,6 +115,22 @@ export async function seedAccounts(db: Database): Promise<SeededAccounts> {
   return { people, workspace };
 }
 
+export interface SeedResult extends SeededAccounts {
+  scale?: { workspace: Workspace; counts: ScaleCounts; created: boolean; ms: number };
+}
+
+/** Everything `npm run db:seed` makes: accounts, the demo product, and with `scale` the benchmark workspace. */
+export async function seed(db: Database, { scale }: Pick<SeedOptions, "scale"> = {}): Promise<SeedResult> {
+  const accounts = await seedAccounts(db);
+  const byRole = (role: Role) => accounts.people.find((p) => p.role === role)!.user.id;
+  const people = { owner: byRole("owner"), editor: byRole("editor") };
+  await seedDemoProduct(db, accounts.workspace.id, people);
+  if (!scale) return accounts;
+  const started = Date.now();
+  const result = await seedScale(db, people, scale);
+  return { ...accounts, scale: { ...result, ms: Date.now() - started } };
+}
+
 async function main() {
   const options = parseSeedArgs(process.argv.slice(2));
   if (options.help) {
@@ -108,9 +140,13 @@ async function main() {
   const { db, description, applied, close } = await openMigratedDatabase();
   try {
     if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${description}.`);
-    const { people, workspace } = await seedAccounts(db);
+    const { people, workspace, scale } = await seed(db, options);
     console.log(`Seeded ${description}.\n`);
     console.log(`Workspace: ${workspace.name} (/w/${workspace.slug})`);
+    if (scale) {
+      const made = Object.entries(scale.counts).map(([table, count]) => `${count.toLocaleString("en")} ${table.replace("_", " ")}`).join(", ");
+      console.log(`Workspace: ${scale.workspace.name} (/w/${scale.workspace.slug}): ${scale.created ? `created in ${(scale.ms / 1000).toFixed(1)} s` : "already there, left as is"} — ${made}`);
+    }
     for (const { user, role } of people) console.log(`  ${role.padEnd(7)} ${user.email}`);
     console.log(`\nSign in as ${people[0]!.user.email} with the password: ${DEMO_PASSWORD}`);
     console.log("(All three accounts share it.)");

@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from "../../services/errors.server";
 import { atLeast } from "./roles";
 
 // Addresses that name pages rather than workspaces.
-const RESERVED_SLUGS = new Set(["new", "settings", "api", "admin", "share", "auth", "dev"]);
+const RESERVED_SLUGS = new Set(["new", "import", "settings", "api", "admin", "share", "auth", "dev"]);
 
 export function slugify(name: string): string {
   const slug = name
@@ -22,22 +22,25 @@ export function slugify(name: string): string {
 
 /** Creates a workspace owned by its creator, under the first free address derived from its name. */
 export async function createWorkspace(db: Database, ownerId: string, name: string): Promise<Workspace> {
+  return db.transaction().execute((trx) => createWorkspaceIn(trx, ownerId, name));
+}
+
+/** `createWorkspace` inside a transaction the caller holds (an import creates the workspace and its data at once). */
+export async function createWorkspaceIn(trx: Database, ownerId: string, name: string): Promise<Workspace> {
   const base = slugify(name);
-  return db.transaction().execute(async (trx) => {
-    for (let attempt = 1; ; attempt++) {
-      const slug = attempt === 1 ? base : `${base}-${attempt}`;
-      const workspace = await trx
-        .insertInto("workspaces")
-        .values({ name, slug })
-        .onConflict((oc) => oc.column("slug").doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!workspace) continue;
-      await trx.insertInto("memberships").values({ workspace_id: workspace.id, user_id: ownerId, role: "owner" }).execute();
-      await trx.updateTable("users").set({ last_workspace_id: workspace.id }).where("id", "=", ownerId).execute();
-      return workspace;
-    }
-  });
+  for (let attempt = 1; ; attempt++) {
+    const slug = attempt === 1 ? base : `${base}-${attempt}`;
+    const workspace = await trx
+      .insertInto("workspaces")
+      .values({ name, slug })
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!workspace) continue;
+    await trx.insertInto("memberships").values({ workspace_id: workspace.id, user_id: ownerId, role: "owner" }).execute();
+    await trx.updateTable("users").set({ last_workspace_id: workspace.id }).where("id", "=", ownerId).execute();
+    return workspace;
+  }
 }
 
 export function listWorkspacesForUser(db: Database, userId: string) {

@@ -1,0 +1,43 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { SafeMarkdown } from "./safe-markdown";
+
+const render = (markdown: string) => renderToStaticMarkup(<SafeMarkdown>{markdown}</SafeMarkdown>);
+
+describe("Markdown descriptions render without anything that could run", () => {
+  it("renders GitHub-flavoured Markdown", () => {
+    const html = render("## Why\n\n- **fast** payouts\n- [docs](https://example.com/docs)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~");
+    expect(html).toContain("<h2>Why</h2>");
+    expect(html).toContain("<strong>fast</strong>");
+    expect(html).toContain('href="https://example.com/docs"');
+    expect(html).toContain("<table>");
+    expect(html).toContain("<del>old</del>");
+  });
+
+  it.each([
+    ["an image with an event handler", "<img src=x onerror=alert(1)>"],
+    ["a script", "<script>alert(1)</script>"],
+    ["an inline handler in raw HTML", '<a href="#" onclick="alert(1)">x</a>'],
+    ["a javascript: link", "[x](javascript:alert(1))"],
+    ["a javascript: autolink in HTML", '<a href="javascript:alert(1)">x</a>'],
+    ["a data: URL", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"],
+    ["an iframe", '<iframe src="https://evil.example"></iframe>'],
+    ["a javascript: image", "![x](javascript:alert(1))"],
+  ])("drops %s", (_, markdown) => {
+    const html = render(`Before\n\n${markdown}\n\nAfter`);
+    expect(html).toContain("Before");
+    expect(html).toContain("After");
+    expect(html).not.toMatch(/<script|<img|<iframe|\son[a-z]+=|javascript:|data:text/i);
+  });
+
+  it("never loads third-party images: an image becomes a link", () => {
+    const html = render("![chart](https://tracker.example/pixel.png)");
+    expect(html).not.toContain("<img");
+    expect(html).toContain('href="https://tracker.example/pixel.png"');
+    expect(html).toContain(">chart</a>");
+  });
+
+  it("opens links without handing them the page", () => {
+    expect(render("[docs](https://example.com)")).toContain('rel="noopener noreferrer nofollow"');
+  });
+});

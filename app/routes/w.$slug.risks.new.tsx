@@ -1,0 +1,46 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/app-shell";
+import { RiskForm } from "~/modules/risks/risk-form";
+import { listRiskFormOptions } from "~/modules/risks/risk-register.server";
+import { createRisk } from "~/modules/risks/risks.server";
+import { createRiskSchema } from "~/modules/risks/schema";
+import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { AppError } from "~/services/errors.server";
+import { rejected } from "~/services/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "New risk · Bearing" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireMembership(request, context, params.slug, "editor");
+  return { slug: workspace.slug, options: await listRiskFormOptions(context.db, workspace.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
+  const submission = parseWithZod(await request.formData(), { schema: createRiskSchema });
+  if (submission.status !== "success") return rejected(submission.reply());
+  try {
+    const risk = await createRisk(context.db, workspace.id, user.id, submission.value);
+    throw redirect(`/w/${workspace.slug}/risks/${risk.id}`);
+  } catch (error) {
+    if (error instanceof AppError) throw error.respond();
+    throw error;
+  }
+}
+
+export default function NewRiskPage() {
+  const { slug, options } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>()?.result;
+  return (
+    <>
+      <PageHeader title="New risk" description="Rate how likely it is and how much it would hurt; severity is the product of the two." />
+      <div className="p-4 sm:p-8">
+        <RiskForm lastResult={lastResult} options={options} cancelTo={`/w/${slug}/risks`} />
+      </div>
+    </>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,0 +1,105 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, PageHeader } from "~/components/app-shell";
+import { buttonClass } from "~/components/ui/button";
+import { moveRoadmapItem } from "~/modules/roadmap/moves.server";
+import { RoadmapBoard } from "~/modules/roadmap/roadmap-board";
+import { RoadmapTabs } from "~/modules/roadmap/roadmap-tabs";
+import { listRoadmapItems } from "~/modules/roadmap/roadmap.server";
+import { moveSchema } from "~/modules/roadmap/schema";
+import { atLeast } from "~/modules/workspaces/roles";
+import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { AppError } from "~/services/errors.server";
+
+export const meta: MetaFunction = () => [{ title: "Roadmap · Bearing" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace, role } = await requireMembership(request, context, params.slug);
+  const items = await listRoadmapItems(context.db, workspace.id);
+  return {
+    slug: workspace.slug,
+    items: items.map(({ id, title, description, lane, initiative_title, start_quarter, end_quarter }) => ({
+      id,
+      title,
+      description,
+      lane,
+      initiative_title,
+      start_quarter,
+      end_quarter,
+    })),
+    canEdit: atLeast(role, "editor"),
+  };
+}
+
+/**
+ * Moves. A drag and drop posts `move` through a fetcher and gets JSON back; the Move buttons are plain
+ * form posts (they work without JavaScript) and come back to the card they moved.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
+  const submission = parseWithZod(await request.formData(), { schema: moveSchema });
+  if (submission.status !== "success") {
+    const refused = new AppError(400, "Unknown move", "This move could not be understood. Reload the roadmap and try again.");
+    if (submission.payload.intent === "move") return data({ error: refused.message }, { status: 400 });
+    throw refused.respond();
+  }
+  const move = submission.value;
+  try {
+    const outcome = await moveRoadmapItem(context.db, workspace.id, user.id, move);
+    if (move.intent === "move") return { outcome };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (move.intent === "move") return data({ error: error.message }, { status: error.status });
+    throw error.respond();
+  }
+  throw redirect(`/w/${workspace.slug}/roadmap#item-${move.id}`);
+}
+
+export default function RoadmapPage() {
+  const { slug, items, canEdit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Roadmap"
+        description="What the team is building now, next and later."
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <a href={`/w/${slug}/roadmap.md`} className={buttonClass("secondary")} download>
+              Export Markdown
+            </a>
+            <a href={`/w/${slug}/roadmap.csv`} className={buttonClass("secondary")} download>
+              Export CSV
+            </a>
+            {canEdit ? (
+              <Link to={`/w/${slug}/roadmap/new`} className={buttonClass("primary")}>
+                New item
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+      <RoadmapTabs slug={slug} canShare={canEdit} />
+      <div className="p-4 sm:p-8 sm:pt-4">
+        {items.length === 0 ? (
+          <EmptyState
+            title="The roadmap is empty"
+            action={
+              canEdit ? (
+                <Link to={`/w/${slug}/roadmap/new`} className={buttonClass("primary")}>
+                  Add the first item
+                </Link>
+              ) : null
+            }
+          >
+            Put what the team is building now, next and later in one place, and share it with anyone.
+          </EmptyState>
+        ) : (
+          <RoadmapBoard slug={slug} items={items} canEdit={canEdit} />
+        )}
+      </div>
+    </>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

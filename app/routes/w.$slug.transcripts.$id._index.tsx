@@ -1,0 +1,116 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/app-shell";
+import { ConfirmDelete } from "~/components/confirm-delete";
+import { buttonClass } from "~/components/ui/button";
+import { convertActionItem, existingConversions } from "~/modules/transcripts/action-item-conversion.server";
+import { formatMeetingDate } from "~/modules/transcripts/meeting-date";
+import { MeetingNotes } from "~/modules/transcripts/meeting-notes";
+import { formatTimestamp, speakersOf } from "~/modules/transcripts/parse-captions";
+import { FORMAT_LABELS } from "~/modules/transcripts/schema";
+import { speakerColours } from "~/modules/transcripts/speaker-colours";
+import { TranscriptBody } from "~/modules/transcripts/transcript-body";
+import { deleteTranscript, requireTranscript } from "~/modules/transcripts/transcripts.server";
+import { readSmallForm } from "~/modules/transcripts/upload.server";
+import { atLeast } from "~/modules/workspaces/roles";
+import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { AppError, requireId } from "~/services/errors.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.transcript.title} · Bearing` : "Transcript · Bearing" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace, role } = await requireMembership(request, context, params.slug);
+  const transcript = await requireTranscript(context.db, workspace.id, requireId(params.id, "This transcript"));
+  const alive = await existingConversions(context.db, workspace.id, transcript.action_items);
+  const actionItems = transcript.action_items.map((item) => ({
+    id: item.id,
+    text: item.text,
+    owner: item.owner,
+    quote: item.quote,
+    // An initiative or risk deleted since is forgotten here, so the item can be converted again.
+    initiativeId: item.initiative_id && alive.initiatives.has(item.initiative_id) ? item.initiative_id : null,
+    riskId: item.risk_id && alive.risks.has(item.risk_id) ? item.risk_id : null,
+  }));
+  // Caption files are shown from their segments: the raw file need not travel to the page as well.
+  const content = transcript.segments ? "" : transcript.content;
+  return { slug: workspace.slug, transcript: { ...transcript, content, action_items: undefined }, actionItems, canEdit: atLeast(role, "editor") };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
+  const id = requireId(params.id, "This transcript");
+  await requireTranscript(context.db, workspace.id, id);
+  const form = await readSmallForm(request, 16 * 1024);
+  const intent = form.get("intent");
+  try {
+    if (intent === "delete") {
+      await deleteTranscript(context.db, workspace.id, user.id, id);
+      throw redirect(`/w/${workspace.slug}/transcripts`);
+    }
+    if (intent === "convert-initiative" || intent === "convert-risk") {
+      const target = intent === "convert-initiative" ? "initiative" : "risk";
+      const itemId = String(form.get("actionItemId") ?? "");
+      const converted = await convertActionItem(context.db, workspace.id, user.id, id, itemId, target);
+      throw redirect(`/w/${workspace.slug}/${target === "initiative" ? "initiatives" : "risks"}/${converted.id}`);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error.respond();
+    throw error;
+  }
+  throw new AppError(400, "Unknown action", "This page knows how to delete a transcript and to turn an action item into an initiative or a risk.").respond();
+}
+
+export default function TranscriptPage() {
+  const { slug, transcript, actionItems, canEdit } = useLoaderData<typeof loader>();
+  const segments = transcript.segments;
+  const speakers = segments ? speakersOf(segments) : [];
+  const colourOf = speakerColours([...speakers, ...transcript.attendees]);
+  const duration = segments?.at(-1)?.end;
+  const facts = [
+    transcript.meeting_date ? formatMeetingDate(transcript.meeting_date) : null,
+    FORMAT_LABELS[transcript.format],
+    duration ? formatTimestamp(duration) : null,
+    speakers.length ? `${speakers.length} speaker${speakers.length === 1 ? "" : "s"}` : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <PageHeader
+        title={transcript.title}
+        description={facts.join(" · ")}
+        actions={
+          canEdit ? (
+            <div className="flex items-center gap-2">
+              <Link to="edit" className={buttonClass("secondary")}>
+                Edit
+              </Link>
+              <ConfirmDelete what={transcript.title} />
+            </div>
+          ) : null
+        }
+      />
+      <div className="grid gap-8 p-4 sm:p-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <aside aria-label="Meeting notes" className="lg:order-2">
+          <MeetingNotes
+              slug={slug}
+              attendees={transcript.attendees}
+              summary={transcript.summary}
+              decisions={transcript.decisions}
+              actionItems={actionItems}
+              canEdit={canEdit}
+              colourOf={colourOf}
+            />
+        </aside>
+        <section aria-label="Transcript" className="max-w-3xl min-w-0 lg:order-1">
+          <TranscriptBody format={transcript.format} content={transcript.content} segments={segments} colourOf={colourOf} />
+          <p className="mt-8 text-xs text-zinc-500">
+            <Link to={`/w/${slug}/transcripts`} className="hover:underline">
+              ← All transcripts
+            </Link>
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
