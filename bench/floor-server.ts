@@ -27,17 +27,23 @@ const DASHBOARD = `select
     from activity_events e left join users u on u.id = e.actor_id
     where e.workspace_id = $1 order by e.id desc limit 10) x) as activity`;
 
-// Roadmap: every item, lane by lane, with its initiative's title (app/modules/roadmap listRoadmapItems).
-const ROADMAP = `select r.id, r.title, r.description, r.lane, i.title as initiative_title, r.start_quarter, r.end_quarter
-  from roadmap_items r left join initiatives i on i.workspace_id = r.workspace_id and i.id = r.initiative_id
-  where r.workspace_id = $1
-  order by array_position(array['now', 'next', 'later']::text[], r.lane), r.position`;
+// Roadmap: each lane's first 50 items with its initiative's title, and each lane's count
+// (app/modules/roadmap/bounded.server.ts listLanes, the rows the board shows).
+const ROADMAP = `select want.lane as lane_key, counted.lane_total, shown.*
+  from (values ('now', 1), ('next', 2), ('later', 3)) as want (lane, ord)
+  cross join lateral (select count(*)::int as lane_total from roadmap_items where workspace_id = $1 and lane = want.lane) counted
+  left join lateral (
+    select r.id, r.title, r.description, r.lane, r.position, i.title as initiative_title, r.start_quarter, r.end_quarter
+    from roadmap_items r left join initiatives i on i.workspace_id = r.workspace_id and i.id = r.initiative_id
+    where r.workspace_id = $1 and r.lane = want.lane order by r.position limit 50) shown on true
+  order by want.ord, shown.position`;
 
-// Initiatives: the list's first page of 50 by RICE score, with the owner's name and the total.
-const INITIATIVES = `select i.*, u.name as owner_name, count(*) over () as total
+// Initiatives: the list's first page of 50 by RICE score (the stored generated column and its
+// index), with the owner's name and the total.
+const INITIATIVES = `select i.*, u.name as owner_name, (select count(*) from initiatives where workspace_id = $1) as total
   from initiatives i left join users u on u.id = i.owner_id
   where i.workspace_id = $1
-  order by (i.reach * i.impact * (i.confidence / 100.0)) / nullif(i.effort, 0) desc nulls last, i.updated_at desc, i.id
+  order by i.rice_score desc nulls last, i.id
   limit 50`;
 
 export function floorQueries(db: Database): Record<string, FloorQuery> {

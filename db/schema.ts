@@ -158,6 +158,10 @@ export interface InitiativesTable extends Audited {
   /** ICE rates impact and confidence on 1–10, unlike RICE: columns of their own. */
   ice_impact: Numeric;
   ice_confidence: Numeric;
+  /** STORED generated scores (migration 20261123200500), for index-backed score order only. */
+  rice_score: ColumnType<number | null, never, never>;
+  wsjf_score: ColumnType<number | null, never, never>;
+  ice_score: ColumnType<number | null, never, never>;
 }
 
 export interface InitiativePersonasTable {

@@ -137,6 +137,8 @@ test("a new user signs up, verifies, creates a workspace, invites colleagues, ch
 
   await test.step("reset the forgotten password by email, which ends every session", async () => {
     await page.getByRole("link", { name: "Forgot password?" }).click();
+    // The log-in page has an Email field too: fill only once the reset page is there.
+    await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
     const since = Date.now();
     await page.getByLabel("Email").fill(owner.email);
     await page.getByRole("button", { name: "Send reset link" }).click();

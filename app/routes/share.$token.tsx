@@ -1,9 +1,10 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Logo } from "~/components/logo";
 import { quarterOf, timelineQuarters } from "~/modules/roadmap/quarters";
 import { RoadmapCardDetails } from "~/modules/roadmap/roadmap-card-details";
-import { LaneLegend, RoadmapTimeline, UnscheduledItems } from "~/modules/roadmap/roadmap-timeline";
+import { laneLimits, LANE_PAGE, moreHref, timelineLimits, TIMELINE_PAGE } from "~/modules/roadmap/bounded.server";
+import { LaneLegend, RoadmapTimeline, TimelineMore, UnscheduledItems } from "~/modules/roadmap/roadmap-timeline";
 import { LANE_DESCRIPTIONS, LANE_LABELS, LANES } from "~/modules/roadmap/schema";
 import { findSharedRoadmap } from "~/modules/roadmap/shares.server";
 import { notFound } from "~/services/errors.server";
@@ -17,23 +18,34 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export async function loader({ context, params }: LoaderFunctionArgs) {
-  const shared = await findSharedRoadmap(context.db, params.token ?? "");
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const limits = { lanes: laneLimits(url), timeline: timelineLimits(url) };
+  const shared = await findSharedRoadmap(context.db, params.token ?? "", limits);
   if (!shared) throw notFound("This shared roadmap");
-  const showQuarters = !shared.hidden.includes("quarters");
   const today = new Date();
+  const timeline = shared.timeline;
   return {
     workspaceName: shared.workspaceName,
     items: shared.items,
-    timeline: showQuarters
-      ? { quarters: timelineQuarters(shared.items.map((i) => ({ start_quarter: i.start_quarter ?? null, end_quarter: i.end_quarter ?? null })), today), currentQuarter: quarterOf(today) }
+    lanes: Object.fromEntries(
+      LANES.map((lane) => [lane, { total: shared.laneTotals[lane], moreHref: moreHref(url, lane, limits.lanes[lane], shared.laneTotals[lane], LANE_PAGE) }]),
+    ) as Record<(typeof LANES)[number], { total: number; moreHref: string | null }>,
+    timeline: timeline
+      ? {
+          items: timeline.items,
+          quarters: timelineQuarters(timeline.items.map((i) => ({ start_quarter: i.start_quarter ?? null, end_quarter: i.end_quarter ?? null })), today),
+          currentQuarter: quarterOf(today),
+          scheduled: { total: timeline.totals.scheduled, moreHref: moreHref(url, "scheduled", limits.timeline.scheduled, timeline.totals.scheduled, TIMELINE_PAGE) },
+          unscheduled: { total: timeline.totals.unscheduled, moreHref: moreHref(url, "unscheduled", limits.timeline.unscheduled, timeline.totals.unscheduled, TIMELINE_PAGE) },
+        }
       : null,
   };
 }
 
 export default function SharedRoadmapPage() {
-  const { workspaceName, items, timeline } = useLoaderData<typeof loader>();
-  const timelineItems = items.map((item, index) => ({ ...item, key: String(index) }));
+  const { workspaceName, items, lanes, timeline } = useLoaderData<typeof loader>();
+  const timelineItems = (timeline?.items ?? []).map((item, index) => ({ ...item, key: String(index) }));
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-8">
       <header className="flex flex-wrap items-end justify-between gap-4 border-b border-zinc-200 pb-5 dark:border-zinc-800">
@@ -58,7 +70,7 @@ export default function SharedRoadmapPage() {
                 <header className="mb-3 px-1">
                   <h3 id={`shared-${lane}`} className="flex items-center gap-2 text-sm font-semibold">
                     {LANE_LABELS[lane]}
-                    <span className="rounded-full bg-zinc-200 px-1.5 text-xs font-medium text-zinc-600 tabular-nums dark:bg-zinc-800 dark:text-zinc-400">{laneItems.length}</span>
+                    <span className="rounded-full bg-zinc-200 px-1.5 text-xs font-medium text-zinc-600 tabular-nums dark:bg-zinc-800 dark:text-zinc-400">{lanes[lane].total}</span>
                   </h3>
                   <p className="text-xs text-zinc-500 dark:text-zinc-400">{LANE_DESCRIPTIONS[lane]}</p>
                 </header>
@@ -74,6 +86,16 @@ export default function SharedRoadmapPage() {
                     ))}
                   </ol>
                 )}
+                {lanes[lane].moreHref ? (
+                  <p className="mt-3 flex items-center justify-between gap-2 px-1 text-xs text-zinc-500 dark:text-zinc-400">
+                    <span>
+                      Showing {laneItems.length} of {lanes[lane].total}
+                    </span>
+                    <Link to={lanes[lane].moreHref!} preventScrollReset className="rounded-md px-2 py-1 font-medium text-accent-600 hover:bg-accent-50 dark:text-accent-500 dark:hover:bg-accent-600/10">
+                      Show more<span className="sr-only"> in {LANE_LABELS[lane]}</span>
+                    </Link>
+                  </p>
+                ) : null}
               </section>
             );
           })}
@@ -90,7 +112,8 @@ export default function SharedRoadmapPage() {
           </div>
           <div className="space-y-4">
             <RoadmapTimeline items={timelineItems} quarters={timeline.quarters} currentQuarter={timeline.currentQuarter} />
-            <UnscheduledItems items={timelineItems} />
+            <TimelineMore shown={timelineItems.filter((item) => item.start_quarter).length} {...timeline.scheduled} />
+            <UnscheduledItems items={timelineItems} {...timeline.unscheduled} />
           </div>
         </section>
       ) : null}

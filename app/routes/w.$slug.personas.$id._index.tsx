@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { ConfirmDelete } from "~/components/confirm-delete";
 import { buttonClass } from "~/components/ui/button";
-import { deletePersona, requirePersona } from "~/modules/personas/personas.server";
+import { deletePersona, listPersonaInitiatives, requirePersona } from "~/modules/personas/personas.server";
 import { PERSONA_FIELDS } from "~/modules/personas/schema";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
@@ -14,7 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMembership(request, context, params.slug);
   const persona = await requirePersona(context.db, workspace.id, requireId(params.id, "This persona"));
-  return { slug: workspace.slug, persona, canEdit: atLeast(role, "editor") };
+  const initiatives = await listPersonaInitiatives(context.db, workspace.id, persona.id);
+  return { slug: workspace.slug, persona, initiatives, canEdit: atLeast(role, "editor") };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -32,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PersonaPage() {
-  const { slug, persona, canEdit } = useLoaderData<typeof loader>();
+  const { slug, persona, initiatives, canEdit } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -59,6 +60,23 @@ export default function PersonaPage() {
             </div>
           ))}
         </dl>
+        <section>
+          <h2 className="text-sm font-semibold">Initiatives for {persona.name}</h2>
+          {initiatives.length ? (
+            <ul className="mt-2 space-y-1 text-sm">
+              {initiatives.map((initiative) => (
+                <li key={initiative.id}>
+                  <Link to={`/w/${slug}/initiatives/${initiative.id}`} className="text-accent-600 hover:underline dark:text-accent-500">
+                    {initiative.title}
+                  </Link>{" "}
+                  <span className="text-xs text-zinc-500">{initiative.status.replace("_", " ")}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-1 text-sm text-zinc-500">No initiative is linked to this persona yet. Link one from the initiative’s page.</p>
+          )}
+        </section>
         <p className="text-xs text-zinc-500">
           <Link to={`/w/${slug}/personas`} className="hover:underline">
             ← All personas

@@ -6,8 +6,8 @@ import { buttonClass } from "~/components/ui/button";
 import { moveRoadmapItem } from "~/modules/roadmap/moves.server";
 import { RoadmapBoard } from "~/modules/roadmap/roadmap-board";
 import { RoadmapTabs } from "~/modules/roadmap/roadmap-tabs";
-import { listRoadmapItems } from "~/modules/roadmap/roadmap.server";
-import { moveSchema } from "~/modules/roadmap/schema";
+import { laneLimits, LANE_PAGE, listLanes, moreHref } from "~/modules/roadmap/bounded.server";
+import { LANES, moveSchema } from "~/modules/roadmap/schema";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { AppError } from "~/services/errors.server";
@@ -16,9 +16,16 @@ export const meta: MetaFunction = () => [{ title: "Roadmap · Bearing" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMembership(request, context, params.slug);
-  const items = await listRoadmapItems(context.db, workspace.id);
+  const url = new URL(request.url);
+  const limits = laneLimits(url);
+  const { items, totals } = await listLanes(context.db, workspace.id, limits);
+  const lanes = Object.fromEntries(
+    LANES.map((lane) => [lane, { total: totals[lane], moreHref: moreHref(url, lane, limits[lane], totals[lane], LANE_PAGE) }]),
+  ) as Record<(typeof LANES)[number], { total: number; moreHref: string | null }>;
   return {
     slug: workspace.slug,
+    lanes,
+    empty: LANES.every((lane) => totals[lane] === 0),
     items: items.map(({ id, title, description, lane, initiative_title, start_quarter, end_quarter }) => ({
       id,
       title,
@@ -53,11 +60,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (move.intent === "move") return data({ error: error.message }, { status: error.status });
     throw error.respond();
   }
-  throw redirect(`/w/${workspace.slug}/roadmap#item-${move.id}`);
+  throw redirect(`/w/${workspace.slug}/roadmap${boardSearch(request)}#item-${move.id}`);
+}
+
+/** Back to the board as it was shown: its "Show more" counts are in the query string. */
+function boardSearch(request: Request): string {
+  const shown = new URLSearchParams();
+  for (const [name, value] of new URL(request.url).searchParams) if ((LANES as ReadonlyArray<string>).includes(name)) shown.set(name, value);
+  return shown.size ? `?${shown.toString()}` : "";
 }
 
 export default function RoadmapPage() {
-  const { slug, items, canEdit } = useLoaderData<typeof loader>();
+  const { slug, items, lanes, empty, canEdit } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -81,7 +95,7 @@ export default function RoadmapPage() {
       />
       <RoadmapTabs slug={slug} canShare={canEdit} />
       <div className="p-4 sm:p-8 sm:pt-4">
-        {items.length === 0 ? (
+        {empty ? (
           <EmptyState
             title="The roadmap is empty"
             action={
@@ -95,7 +109,7 @@ export default function RoadmapPage() {
             Put what the team is building now, next and later in one place, and share it with anyone.
           </EmptyState>
         ) : (
-          <RoadmapBoard slug={slug} items={items} canEdit={canEdit} />
+          <RoadmapBoard slug={slug} items={items} lanes={lanes} canEdit={canEdit} />
         )}
       </div>
     </>

@@ -4,11 +4,9 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/database";
-import { createTestDatabase, type TestDatabase } from "../../db/testing/database";
-import { startTestApp, type TestApp } from "./testing";
-import { seedWorkspace, type SeededWorkspace } from "./testing-workspace";
+import { setUpTestApp } from "./test-context";
 
 /**
  * Issue 3 item 14, over the whole route table: the test reads the routes from the server build
@@ -99,75 +97,63 @@ async function snapshot(db: Database, workspaceId: string): Promise<string> {
 }
 
 describe("tenant isolation over the whole route table", () => {
-  let database: TestDatabase;
-  let app: TestApp;
-  let a: SeededWorkspace;
-  let b: SeededWorkspace;
+  const env = setUpTestApp({ a: "Workspace A", b: "Workspace B" });
   let aIds: Record<string, string>;
   let bIds: Record<string, string>;
   let routes: RouteInfo[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestApp({ db: database.db });
-    a = await seedWorkspace(app, database.db, "Workspace A");
-    b = await seedWorkspace(app, database.db, "Workspace B");
-    aIds = await seedEverything(database.db, a.id, a.owner.id);
-    bIds = { ...(await seedEverything(database.db, b.id, b.owner.id)), users: b.editor.id };
+    aIds = await seedEverything(env.db, env.a.id, env.a.owner.id);
+    bIds = { ...(await seedEverything(env.db, env.b.id, env.b.owner.id)), users: env.b.editor.id };
     routes = await routeTable();
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
-
   it("finds the workspace routes that take an id (sanity: the enumeration sees the product)", () => {
     const idRoutes = routes.filter((r) => r.path.includes(":id"));
     expect(idRoutes.map((r) => r.path)).toContain("/w/:slug/personas/:id");
   });
 
   it("answers 404 to a member of A for every loader and action given B's id, and changes nothing in B", async () => {
-    const before = await snapshot(database.db, b.id);
+    const before = await snapshot(env.db, env.b.id);
     const checked: string[] = [];
     for (const route of routes.filter((r) => r.path.includes(":id"))) {
       const segments = route.path.split("/");
       const kind = segments[segments.indexOf(":id") - 1] ?? "";
       const table = ID_TABLES[kind];
       expect(table, `${route.path}: add "${kind}" to ID_TABLES`).toBeDefined();
-      const url = route.path.replace(":slug", a.slug).replace(":id", bIds[table!]!);
+      const url = route.path.replace(":slug", env.a.slug).replace(":id", bIds[table!]!);
       expect(route.path.replace(/:slug|:id/g, ""), `${route.path}: unexpected parameter`).not.toContain(":");
       if (route.hasLoader) {
         // The same route with A's own id works: the 404 below is the wall, not a broken page.
-        const own = await a.owner.browser.request(route.path.replace(":slug", a.slug).replace(":id", aIds[table!]!));
+        const own = await env.a.owner.browser.request(route.path.replace(":slug", env.a.slug).replace(":id", aIds[table!]!));
         expect(own.status, `GET ${route.path} with A's own id`).toBeLessThan(400);
-        const response = await a.owner.browser.request(url);
+        const response = await env.a.owner.browser.request(url);
         expect(response.status, `GET ${route.path}`).toBe(404);
         checked.push(`GET ${route.path}`);
       }
       if (route.hasAction) {
         for (const intent of INTENTS) {
-          const response = await a.owner.browser.postForm(url, { intent, version: "1", title: "hijacked", name: "hijacked" });
+          const response = await env.a.owner.browser.postForm(url, { intent, version: "1", title: "hijacked", name: "hijacked" });
           expect(response.status, `POST ${route.path} intent=${intent}`).toBe(404);
         }
         checked.push(`POST ${route.path}`);
       }
     }
     expect(checked.length).toBeGreaterThan(0);
-    expect(await snapshot(database.db, b.id)).toBe(before);
+    expect(await snapshot(env.db, env.b.id)).toBe(before);
   });
 
   it("changes nothing in B when every action of A's workspace is posted B's ids in its form fields", async () => {
-    const before = await snapshot(database.db, b.id);
+    const before = await snapshot(env.db, env.b.id);
     const checked: string[] = [];
     const fields = Object.fromEntries(Object.entries(ID_FIELDS).map(([name, table]) => [name, bIds[table]]));
     for (const route of routes.filter((r) => r.hasAction && r.path.startsWith("/w/:slug") && !r.path.replace("/w/:slug", "").includes(":"))) {
-      const url = route.path.replace(":slug", a.slug);
+      const url = route.path.replace(":slug", env.a.slug);
       checked.push(route.path);
       for (const intent of INTENTS) {
-        await a.owner.browser.postForm(url, { ...fields, intent, role: "viewer", lane: "later", status: "shipped" });
+        await env.a.owner.browser.postForm(url, { ...fields, intent, role: "viewer", lane: "later", status: "shipped" });
       }
     }
     expect(checked).toContain("/w/:slug/settings/members");
-    expect(await snapshot(database.db, b.id)).toBe(before);
+    expect(await snapshot(env.db, env.b.id)).toBe(before);
   });
 });

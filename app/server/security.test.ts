@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../db/testing/database";
+import { setUpTestApp } from "./test-context";
 import { fieldErrors, logIn, signUp, startTestApp, visibleText, type TestApp } from "./testing";
 
-let database: TestDatabase;
-let app: TestApp;
+const env = setUpTestApp();
 let production: TestApp;
 const user = { name: "Origin Tester", email: "origin@example.com", password: "crossing guard 5150 lighthouse" };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  production = await startTestApp({ db: database.db, mode: "production", mailbox: app.mailbox });
-  expect((await signUp(app, user)).status).toBe(302);
+  production = await startTestApp({ db: env.db, mode: "production", mailbox: env.app.mailbox });
+  expect((await signUp(env.app, user)).status).toBe(302);
 });
 afterAll(async () => {
   await production?.close();
-  await app?.close();
-  await database?.drop();
 });
 
 const loginForm = () =>
@@ -24,7 +19,7 @@ const loginForm = () =>
 
 describe("the Origin check", () => {
   it("refuses POST /login from another origin with 403, and signs no one in", async () => {
-    const response = await fetch(`${app.url}/login`, {
+    const response = await fetch(`${env.app.url}/login`, {
       method: "POST",
       headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
       body: loginForm(),
@@ -35,7 +30,7 @@ describe("the Origin check", () => {
   });
 
   it("refuses POST /login without an Origin header with 403", async () => {
-    const response = await fetch(`${app.url}/login`, {
+    const response = await fetch(`${env.app.url}/login`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: loginForm(),
@@ -46,19 +41,19 @@ describe("the Origin check", () => {
   });
 
   it("refuses an origin that differs only by port or scheme", async () => {
-    const { port } = new URL(app.url);
+    const { port } = new URL(env.app.url);
     for (const origin of [`http://127.0.0.1:${Number(port) + 1}`, `https://127.0.0.1:${port}`, "null"]) {
-      const response = await app.request("/login", { method: "POST", headers: { origin }, body: loginForm() });
+      const response = await env.app.request("/login", { method: "POST", headers: { origin }, body: loginForm() });
       expect(response.status, origin).toBe(403);
     }
   });
 
   it("processes POST /login from the app's own origin", async () => {
-    const wrong = await logIn(app.newBrowser(), { email: user.email, password: "not the right one at all" });
+    const wrong = await logIn(env.app.newBrowser(), { email: user.email, password: "not the right one at all" });
     expect(wrong.status).toBe(400);
     expect(visibleText(await wrong.text())).toContain("That email and password do not match an account.");
 
-    const right = await logIn(app.newBrowser(), user);
+    const right = await logIn(env.app.newBrowser(), user);
     expect(right.status).toBe(302);
     expect(right.headers.getSetCookie()).toHaveLength(1);
   });
@@ -68,8 +63,8 @@ describe("security headers", () => {
   const nonceOf = (response: Response) => response.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
 
   it("sends a CSP with a fresh nonce per response, carried by every <script> of the page", async () => {
-    const first = await app.request("/signup");
-    const second = await app.request("/signup");
+    const first = await env.app.request("/signup");
+    const second = await env.app.request("/signup");
     const nonce = nonceOf(first);
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(nonceOf(second)).not.toBe(nonce);
@@ -81,8 +76,8 @@ describe("security headers", () => {
   });
 
   it("keeps every <script> on a re-rendered form and an error page under the nonce too", async () => {
-    const rejected = await signUp(app.newBrowser(), { ...user, email: "not-an-email" });
-    const missing = await app.request("/no-such-page");
+    const rejected = await signUp(env.app.newBrowser(), { ...user, email: "not-an-email" });
+    const missing = await env.app.request("/no-such-page");
     for (const response of [rejected, missing]) {
       const nonce = nonceOf(response);
       const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
@@ -95,7 +90,7 @@ describe("security headers", () => {
 
   it("forbids framing, sniffing and cross-origin referrers on every answer", async () => {
     for (const path of ["/signup", "/healthz", "/favicon.svg", "/no-such-page"]) {
-      const response = await app.request(path);
+      const response = await env.app.request(path);
       const csp = response.headers.get("content-security-policy") ?? "";
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toContain("object-src 'none'");
@@ -107,7 +102,7 @@ describe("security headers", () => {
   });
 
   it("sends HSTS in production only", async () => {
-    expect((await app.request("/signup")).headers.get("strict-transport-security")).toBeNull();
+    expect((await env.app.request("/signup")).headers.get("strict-transport-security")).toBeNull();
     const hsts = (await production.request("/signup")).headers.get("strict-transport-security");
     expect(hsts).toMatch(/max-age=(\d+)/);
     expect(Number(hsts!.match(/max-age=(\d+)/)![1])).toBeGreaterThanOrEqual(31_536_000);

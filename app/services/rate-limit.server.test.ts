@@ -1,23 +1,18 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../db/testing/database";
+import { setUpTestApp } from "../server/test-context";
 import { logIn, signUp, startTestApp, visibleText, type TestApp } from "../server/testing";
 import { fingerprint } from "./tokens.server";
 
-let database: TestDatabase;
-let app: TestApp;
+const env = setUpTestApp();
 let twin: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
   // A second instance of the same deployment: same database and secrets, its own process state.
-  twin = await startTestApp({ db: database.db, mailbox: app.mailbox });
+  twin = await startTestApp({ db: env.db, mailbox: env.app.mailbox });
 });
 afterAll(async () => {
   await twin?.close();
-  await app?.close();
-  await database?.drop();
 });
 
 function retryAfter(text: string): number {
@@ -29,12 +24,12 @@ function retryAfter(text: string): number {
 describe("rate limits", () => {
   it("refuses the 11th login attempt for one email within 15 minutes with 429, even with the right password", async () => {
     const user = { name: "Brute Target", email: "target@example.com", password: "patience is a virtue 3141" };
-    expect((await signUp(app, user)).status).toBe(302);
+    expect((await signUp(env.app, user)).status).toBe(302);
     for (let attempt = 1; attempt <= 10; attempt++) {
-      const wrong = await logIn(app.newBrowser(), { email: user.email, password: `wrong guess number ${attempt}` });
+      const wrong = await logIn(env.app.newBrowser(), { email: user.email, password: `wrong guess number ${attempt}` });
       expect(wrong.status, `attempt ${attempt}`).toBe(400);
     }
-    const right = await logIn(app.newBrowser(), user);
+    const right = await logIn(env.app.newBrowser(), user);
     expect(right.status).toBe(429);
     expect(right.headers.getSetCookie()).toEqual([]);
     const seconds = retryAfter(visibleText(await right.text()));
@@ -43,13 +38,13 @@ describe("rate limits", () => {
 
     // The count is kept per email: another account is not locked out.
     const other = { name: "Bystander", email: "bystander@example.com", password: "unrelated and fine 2718" };
-    expect((await signUp(app, other)).status).toBe(302);
-    expect((await logIn(app.newBrowser(), other)).status).toBe(302);
+    expect((await signUp(env.app, other)).status).toBe(302);
+    expect((await logIn(env.app.newBrowser(), other)).status).toBe(302);
   });
 
   it("holds across two app instances sharing the database, because the count lives in PostgreSQL", async () => {
     const email = "spread@example.com";
-    const instances = [app, twin];
+    const instances = [env.app, twin];
     for (let attempt = 1; attempt <= 10; attempt++) {
       const instance = instances[attempt % 2]!;
       expect((await logIn(instance.newBrowser(), { email, password: `guess ${attempt} of many` })).status).toBe(400);
@@ -59,17 +54,17 @@ describe("rate limits", () => {
       expect(refused.status).toBe(429);
       retryAfter(visibleText(await refused.text()));
     }
-    const row = await database.db
+    const row = await env.db
       .selectFrom("rate_limits")
       .select("hits")
       .where("bucket", "=", "login:account")
-      .where("subject", "=", fingerprint(app.config.sessionSecret, email))
+      .where("subject", "=", fingerprint(env.app.config.sessionSecret, email))
       .executeTakeFirstOrThrow();
     expect(row.hits).toBe(12);
   });
 
   it("keeps the counted email only as a keyed fingerprint", async () => {
-    const { rows } = await sql<{ row: string }>`select r::text as row from rate_limits r`.execute(database.db);
+    const { rows } = await sql<{ row: string }>`select r::text as row from rate_limits r`.execute(env.db);
     expect(rows.length).toBeGreaterThan(0);
     const table = rows.map((r) => r.row).join("\n");
     for (const value of ["target@example.com", "spread@example.com", "127.0.0.1"]) expect(table).not.toContain(value);
@@ -78,7 +73,7 @@ describe("rate limits", () => {
   it("limits password-reset requests per email, with the same answer as any other refusal", async () => {
     const email = "forgetful@example.com";
     for (let request = 1; request <= 3; request++) {
-      expect((await app.newBrowser().postForm("/forgot-password", { email })).status).toBe(200);
+      expect((await env.app.newBrowser().postForm("/forgot-password", { email })).status).toBe(200);
     }
     const refused = await twin.newBrowser().postForm("/forgot-password", { email });
     expect(refused.status).toBe(429);
@@ -86,6 +81,6 @@ describe("rate limits", () => {
     expect(seconds).toBeGreaterThan(15 * 60);
     expect(seconds).toBeLessThanOrEqual(60 * 60);
 
-    expect((await app.newBrowser().postForm("/forgot-password", { email: "someone-else@example.com" })).status).toBe(200);
+    expect((await env.app.newBrowser().postForm("/forgot-password", { email: "someone-else@example.com" })).status).toBe(200);
   });
 });

@@ -1,29 +1,19 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { linkFromEmail, signUp, startTestApp, visibleText, type TestApp, type TestUser } from "../../server/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { linkFromEmail, signUp, visibleText, type TestUser } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const userRow = (email: string) => database.db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
+const env = setUpTestApp();
+const userRow = (email: string) => env.db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
 
 /** Signs up in a fresh browser and returns the verification link that arrives over SMTP. */
 async function signUpAndReceiveLink(user: TestUser) {
-  const browser = app.newBrowser();
+  const browser = env.app.newBrowser();
   const since = Date.now();
   const response = await signUp(browser, user);
   expect(response.status).toBe(302);
   expect(response.headers.get("location")).toBe("/verify-email?sent=1");
-  const { email, path, token } = await linkFromEmail(app, user.email, /Confirm your email/, "/verify-email", since);
+  const { email, path, token } = await linkFromEmail(env.app, user.email, /Confirm your email/, "/verify-email", since);
   return { browser, email, path, token };
 }
 
@@ -53,7 +43,7 @@ describe("email verification over SMTP", () => {
     expect((await userRow(user.email)).email_verified_at).toBeInstanceOf(Date);
     expect((await browser.request("/w/new")).status).toBe(200);
 
-    const again = await app.newBrowser().postForm(path, { token, redirectTo: "/" });
+    const again = await env.app.newBrowser().postForm(path, { token, redirectTo: "/" });
     expect(again.status).toBe(200);
     expect(again.headers.getSetCookie()).toEqual([]);
     expect(visibleText(await again.text())).toContain(DEAD_LINK);
@@ -63,9 +53,9 @@ describe("email verification over SMTP", () => {
     const user = { name: "Christine Darden", email: "christine@example.com", password: "sonic boom 1967 langley" };
     const { browser, path, token } = await signUpAndReceiveLink(user);
     const { id } = await userRow(user.email);
-    const row = await database.db.selectFrom("email_tokens").selectAll().where("user_id", "=", id).executeTakeFirstOrThrow();
+    const row = await env.db.selectFrom("email_tokens").selectAll().where("user_id", "=", id).executeTakeFirstOrThrow();
     expect(Math.round((row.expires_at.getTime() - row.created_at.getTime()) / 60_000)).toBe(24 * 60);
-    await database.db.updateTable("email_tokens").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", id).execute();
+    await env.db.updateTable("email_tokens").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", id).execute();
 
     const confirm = await browser.postForm(path, { token, redirectTo: "/" });
     expect(confirm.status).toBe(200);
@@ -75,7 +65,7 @@ describe("email verification over SMTP", () => {
   });
 
   it("refuses a made-up token", async () => {
-    const response = await app.newBrowser().postForm("/verify-email?token=madeup", { token: "madeup", redirectTo: "/" });
+    const response = await env.app.newBrowser().postForm("/verify-email?token=madeup", { token: "madeup", redirectTo: "/" });
     expect(response.status).toBe(200);
     expect(response.headers.getSetCookie()).toEqual([]);
     expect(visibleText(await response.text())).toContain(DEAD_LINK);
@@ -84,7 +74,7 @@ describe("email verification over SMTP", () => {
   it("stores the token only as a hash", async () => {
     const user = { name: "Annie Easley", email: "annie@example.com", password: "centaur rocket 1977 cleveland" };
     const { token } = await signUpAndReceiveLink(user);
-    const { rows } = await sql<{ row: string }>`select t::text as row from email_tokens t`.execute(database.db);
+    const { rows } = await sql<{ row: string }>`select t::text as row from email_tokens t`.execute(env.db);
     expect(rows.length).toBeGreaterThan(0);
     for (const { row } of rows) expect(row).not.toContain(token);
   });

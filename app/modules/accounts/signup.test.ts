@@ -1,27 +1,17 @@
 import bcrypt from "bcrypt";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { confirmEmail, fieldErrors, logIn, signUp, startTestApp, visibleText, type TestApp } from "../../server/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { confirmEmail, fieldErrors, logIn, signUp, visibleText } from "../../server/testing";
 import { POLICY_VERSION } from "./policies";
 
-let database: TestDatabase;
-let app: TestApp;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
+const env = setUpTestApp();
 const usersWithEmail = (email: string) =>
-  database.db.selectFrom("users").selectAll().where(sql`lower(email)`, "=", email.toLowerCase()).execute();
+  env.db.selectFrom("users").selectAll().where(sql`lower(email)`, "=", email.toLowerCase()).execute();
 
 /** Every row of every table of the public schema, as PostgreSQL prints it. */
 async function everyRowAsText(): Promise<string> {
-  const tables = await database.db
+  const tables = await env.db
     .selectFrom("information_schema.tables" as never)
     .select(sql<string>`table_name`.as("name"))
     .where(sql`table_schema`, "=", "public")
@@ -29,7 +19,7 @@ async function everyRowAsText(): Promise<string> {
     .execute();
   expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["users", "sessions", "email_tokens"]));
   const dumps = await Promise.all(
-    tables.map(({ name }) => sql<{ row: string }>`select t::text as row from ${sql.table(name)} t`.execute(database.db)),
+    tables.map(({ name }) => sql<{ row: string }>`select t::text as row from ${sql.table(name)} t`.execute(env.db)),
   );
   return dumps.flatMap((dump) => dump.rows.map((r) => r.row)).join("\n");
 }
@@ -37,11 +27,11 @@ async function everyRowAsText(): Promise<string> {
 describe("privacy promise 1: passwords are stored only as bcrypt hashes with work factor 12", () => {
   it("keeps a $2b$12$ hash that verifies, and the password in no column of any table", async () => {
     const user = { name: "Grace Hopper", email: "grace@example.com", password: "compiler moth nanosecond 1952" };
-    const browser = app.newBrowser();
+    const browser = env.app.newBrowser();
     const since = Date.now();
     expect((await signUp(browser, user)).status).toBe(302);
-    await confirmEmail(app, browser, user.email, since);
-    expect((await logIn(app.newBrowser(), user)).status).toBe(302);
+    await confirmEmail(env.app, browser, user.email, since);
+    expect((await logIn(env.app.newBrowser(), user)).status).toBe(302);
 
     const [row] = await usersWithEmail(user.email);
     expect(row?.password_hash).toMatch(/^\$2b\$12\$[./A-Za-z0-9]{53}$/);
@@ -59,14 +49,14 @@ describe("privacy promise 9: users under 16 cannot sign up", () => {
   const person = { name: "Young Person", email: "young@example.com", password: "kite river lantern 88" };
 
   it("refuses a sign-up without “I am 16 or older” with 400 and the field message, and creates no user", async () => {
-    const response = await signUp(app.newBrowser(), person, { ageConfirmed: false });
+    const response = await signUp(env.app.newBrowser(), person, { ageConfirmed: false });
     expect(response.status).toBe(400);
     expect(fieldErrors(await response.text(), "ageConfirmed")).toEqual(["You must be 16 or older to use Bearing."]);
     expect(await usersWithEmail(person.email)).toHaveLength(0);
   });
 
   it("refuses a sign-up that does not accept the Terms and the Privacy Policy, and creates no user", async () => {
-    const response = await signUp(app.newBrowser(), person, { acceptPolicies: false });
+    const response = await signUp(env.app.newBrowser(), person, { acceptPolicies: false });
     expect(response.status).toBe(400);
     expect(fieldErrors(await response.text(), "acceptPolicies")).toEqual(["Accept the Terms and the Privacy Policy to continue."]);
     expect(await usersWithEmail(person.email)).toHaveLength(0);
@@ -74,7 +64,7 @@ describe("privacy promise 9: users under 16 cannot sign up", () => {
 
   it("stores when the age was confirmed and which policy version was accepted", async () => {
     const before = new Date();
-    const response = await signUp(app.newBrowser(), { ...person, email: "sixteen@example.com" });
+    const response = await signUp(env.app.newBrowser(), { ...person, email: "sixteen@example.com" });
     expect(response.status).toBe(302);
     const [row] = await usersWithEmail("sixteen@example.com");
     expect(row?.policy_version).toBe(POLICY_VERSION);
@@ -96,7 +86,7 @@ describe("sign-up validation", () => {
     ["the user's own name run together", "zephyrinequarterbaum", /personal/],
     ["the user's own name reversed", "QuarterbaumZephyrine", /personal/],
   ])("refuses a password that is %s with a reason, keeping the name and email but never the password", async (_, password, reason) => {
-    const response = await signUp(app.newBrowser(), { ...person, password });
+    const response = await signUp(env.app.newBrowser(), { ...person, password });
     expect(response.status).toBe(400);
     const html = await response.text();
     const [message, ...more] = fieldErrors(html, "password");
@@ -110,7 +100,7 @@ describe("sign-up validation", () => {
   });
 
   it("refuses an invalid email and a missing name with their own field messages", async () => {
-    const response = await signUp(app.newBrowser(), { name: "", email: "not-an-email", password: "quiet harbour 2049 lamps" });
+    const response = await signUp(env.app.newBrowser(), { name: "", email: "not-an-email", password: "quiet harbour 2049 lamps" });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(fieldErrors(html, "name")).toEqual(["Enter your name."]);
@@ -119,18 +109,18 @@ describe("sign-up validation", () => {
 
   it("answers a duplicate email exactly as a new one, and tells only the existing owner", async () => {
     const owner = { name: "Katherine Johnson", email: "katherine@example.com", password: "orbital mechanics 1962 friendship" };
-    const first = await signUp(app.newBrowser(), owner);
+    const first = await signUp(env.app.newBrowser(), owner);
     const since = Date.now();
-    const duplicate = await signUp(app.newBrowser(), { name: "Impostor", email: "KATHERINE@example.com", password: "someone else entirely 77" });
-    const fresh = await signUp(app.newBrowser(), { name: "Dorothy Vaughan", email: "dorothy@example.com", password: "fortran ibm 7090 west" });
+    const duplicate = await signUp(env.app.newBrowser(), { name: "Impostor", email: "KATHERINE@example.com", password: "someone else entirely 77" });
+    const fresh = await signUp(env.app.newBrowser(), { name: "Dorothy Vaughan", email: "dorothy@example.com", password: "fortran ibm 7090 west" });
 
     for (const response of [first, duplicate, fresh]) {
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toBe("/verify-email?sent=1");
       expect(response.headers.getSetCookie()).toEqual([]);
     }
-    const notice = await app.mailbox.waitFor(owner.email, { subject: /already have a Bearing account/, since });
-    expect(notice.text).toContain(`${app.url}/login`);
+    const notice = await env.app.mailbox.waitFor(owner.email, { subject: /already have a Bearing account/, since });
+    expect(notice.text).toContain(`${env.app.url}/login`);
     expect(notice.text).not.toContain("someone else entirely");
 
     const rows = await usersWithEmail(owner.email);
@@ -140,7 +130,7 @@ describe("sign-up validation", () => {
   });
 
   it("shows the sign-up form with its labelled fields", async () => {
-    const text = visibleText(await (await app.request("/signup")).text());
+    const text = visibleText(await (await env.app.request("/signup")).text());
     for (const label of ["Name", "Email", "Password", "I am 16 or older", "I accept the Terms and the Privacy Policy"]) {
       expect(text).toContain(label);
     }

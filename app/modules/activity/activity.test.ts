@@ -1,29 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { startTestApp, visibleText, type TestApp } from "../../server/testing";
-import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { visibleText } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
-let team: SeededWorkspace;
-let rival: SeededWorkspace;
+const env = setUpTestApp({ team: "Northwind Payments", rival: "Contoso Ledger" });
 let personaPath: string;
 
 const TYPES = ["initiative", "risk", "persona", "roadmap_item"] as const;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  team = await seedWorkspace(app, database.db);
-  rival = await seedWorkspace(app, database.db, "Contoso Ledger");
   // 120 events about items that no longer exist (oldest first), then one about a persona that does.
-  await database.db
+  await env.db
     .insertInto("activity_events")
     .values(
       Array.from({ length: 120 }, (_, i) => ({
-        workspace_id: team.id,
-        actor_id: i % 2 ? team.editor.id : team.admin.id,
+        workspace_id: env.team.id,
+        actor_id: i % 2 ? env.team.editor.id : env.team.admin.id,
         action: "created" as const,
         entity_type: TYPES[i % 4]!,
         entity_id: randomUUID(),
@@ -32,20 +24,15 @@ beforeAll(async () => {
       })),
     )
     .execute();
-  await database.db
+  await env.db
     .insertInto("activity_events")
-    .values({ workspace_id: rival.id, actor_id: rival.owner.id, action: "created", entity_type: "risk", entity_id: randomUUID(), entity_title: "Contoso's secret risk" })
+    .values({ workspace_id: env.rival.id, actor_id: env.rival.owner.id, action: "created", entity_type: "risk", entity_id: randomUUID(), entity_title: "Contoso's secret risk" })
     .execute();
-  const created = await team.editor.browser.postForm(`/w/${team.slug}/personas/new`, { name: "=Priya, the payments lead" });
+  const created = await env.team.editor.browser.postForm(`/w/${env.team.slug}/personas/new`, { name: "=Priya, the payments lead" });
   expect(created.status).toBe(302);
   personaPath = created.headers.get("location")!;
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-async function page(path: string, browser = team.viewer.browser) {
+async function page(path: string, browser = env.team.viewer.browser) {
   const response = await browser.request(path);
   expect(response.status).toBe(200);
   const html = await response.text();
@@ -55,9 +42,9 @@ async function page(path: string, browser = team.viewer.browser) {
 
 describe("activity log", () => {
   it("lists who changed what, newest first, 50 at a time, with an Older link back to the first event", async () => {
-    const first = await page(`/w/${team.slug}/settings/activity`);
+    const first = await page(`/w/${env.team.slug}/settings/activity`);
     expect(first.entries).toBe(50);
-    expect(first.text).toContain(`${team.editor.name} created persona =Priya, the payments lead just now`);
+    expect(first.text).toContain(`${env.team.editor.name} created persona =Priya, the payments lead just now`);
     expect(first.text.indexOf("=Priya")).toBeLessThan(first.text.indexOf("roadmap_item number 120"));
     expect(first.older).toMatch(/^\/w\/[^/]+\/settings\/activity\?before=\d+$/);
 
@@ -74,41 +61,41 @@ describe("activity log", () => {
   });
 
   it("links to items that still exist, and marks the ones that are gone", async () => {
-    const { html, text } = await page(`/w/${team.slug}/settings/activity`);
+    const { html, text } = await page(`/w/${env.team.slug}/settings/activity`);
     expect(html).toContain(`href="${personaPath}"`);
     expect(text).toContain("risk number 118 (since deleted)");
     expect(html).not.toMatch(/href="\/w\/[^"]+\/risks\//);
   });
 
   it("filters by kind of item, and keeps the filter across pages", async () => {
-    const risks = await page(`/w/${team.slug}/settings/activity?type=risk`);
+    const risks = await page(`/w/${env.team.slug}/settings/activity?type=risk`);
     expect(risks.entries).toBe(30);
     expect(risks.text).toContain("risk number 118");
     expect(risks.text).not.toMatch(/initiative number|persona number|Priya/);
     expect(risks.older).toBeNull();
-    const initiatives = await page(`/w/${team.slug}/settings/activity?type=initiative&before=1000000`);
+    const initiatives = await page(`/w/${env.team.slug}/settings/activity?type=initiative&before=1000000`);
     expect(initiatives.entries).toBe(30);
     // Unknown filters are ignored rather than refused.
-    expect((await page(`/w/${team.slug}/settings/activity?type=nonsense&before=abc`)).entries).toBe(50);
+    expect((await page(`/w/${env.team.slug}/settings/activity?type=nonsense&before=abc`)).entries).toBe(50);
   });
 
   it("exports the log as CSV, filtered the same way, with formula-looking cells neutralised", async () => {
-    const response = await team.viewer.browser.request(`/w/${team.slug}/settings/activity.csv`);
+    const response = await env.team.viewer.browser.request(`/w/${env.team.slug}/settings/activity.csv`);
     expect(response.headers.get("content-type")).toContain("text/csv");
     const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("id,time,who,action,item_type,item_id,item_title,item_exists");
     expect(lines).toHaveLength(1 + 121);
-    expect(lines[1]).toContain(`${team.editor.name},created,Persona,`);
+    expect(lines[1]).toContain(`${env.team.editor.name},created,Persona,`);
     expect(lines[1]).toContain("'=Priya, the payments lead");
     expect(lines[1]).toMatch(/,yes$/);
-    const risks = await (await team.viewer.browser.request(`/w/${team.slug}/settings/activity.csv?type=risk`)).text();
+    const risks = await (await env.team.viewer.browser.request(`/w/${env.team.slug}/settings/activity.csv?type=risk`)).text();
     expect(risks.trim().split("\r\n")).toHaveLength(1 + 30);
   });
 
   it("shows each workspace its own log only", async () => {
-    expect((await page(`/w/${team.slug}/settings/activity`)).text).not.toContain("Contoso's secret risk");
-    expect((await page(`/w/${rival.slug}/settings/activity`, rival.viewer.browser)).text).toContain("Contoso's secret risk");
-    expect((await rival.owner.browser.request(`/w/${team.slug}/settings/activity`)).status).toBe(404);
-    expect((await rival.owner.browser.request(`/w/${team.slug}/settings/activity.csv`)).status).toBe(404);
+    expect((await page(`/w/${env.team.slug}/settings/activity`)).text).not.toContain("Contoso's secret risk");
+    expect((await page(`/w/${env.rival.slug}/settings/activity`, env.rival.viewer.browser)).text).toContain("Contoso's secret risk");
+    expect((await env.rival.owner.browser.request(`/w/${env.team.slug}/settings/activity`)).status).toBe(404);
+    expect((await env.rival.owner.browser.request(`/w/${env.team.slug}/settings/activity.csv`)).status).toBe(404);
   });
 });

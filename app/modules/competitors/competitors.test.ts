@@ -1,23 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { fieldErrors, startTestApp, visibleText, type TestApp } from "../../server/testing";
-import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
+import { describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { fieldErrors, visibleText } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
-let team: SeededWorkspace;
-let rival: SeededWorkspace;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  team = await seedWorkspace(app, database.db);
-  rival = await seedWorkspace(app, database.db, "Contoso Ledger");
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
+const env = setUpTestApp({ team: "Northwind Payments", rival: "Contoso Ledger" });
 
 const ACME = {
   name: "Acme Billing",
@@ -29,7 +14,7 @@ const ACME = {
   threat_level: "high",
 };
 
-async function create(fields: Partial<typeof ACME> = {}, as = team) {
+async function create(fields: Partial<typeof ACME> = {}, as = env.team) {
   const response = await as.editor.browser.postForm(`/w/${as.slug}/competitors/new`, { ...ACME, ...fields });
   expect(response.status).toBe(302);
   return response.headers.get("location")!;
@@ -37,7 +22,7 @@ async function create(fields: Partial<typeof ACME> = {}, as = team) {
 
 const idOf = (location: string) => location.split("/").pop()!;
 
-async function text(path: string, as = team) {
+async function text(path: string, as = env.team) {
   const response = await as.viewer.browser.request(path);
   return { status: response.status, text: visibleText(await response.text()) };
 }
@@ -45,26 +30,26 @@ async function text(path: string, as = team) {
 describe("competitors", () => {
   it("an editor adds a competitor, everyone reads it with its threat badge, and the activity log records it", async () => {
     const location = await create();
-    expect(location).toMatch(new RegExp(`^/w/${team.slug}/competitors/[0-9a-f-]{36}$`));
+    expect(location).toMatch(new RegExp(`^/w/${env.team.slug}/competitors/[0-9a-f-]{36}$`));
     const view = await text(location);
     expect(view.text).toContain("Reconciliation is an afterthought");
     expect(view.text).toContain("High threat");
     expect(view.text).toContain("acme-billing.example.com");
-    const list = await text(`/w/${team.slug}/competitors`);
+    const list = await text(`/w/${env.team.slug}/competitors`);
     expect(list.text).toContain(ACME.name);
     expect(list.text).toContain("High threat");
-    const event = await database.db.selectFrom("activity_events").selectAll().where("entity_id", "=", idOf(location)).executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ action: "created", entity_type: "competitor", entity_title: ACME.name, actor_id: team.editor.id });
+    const event = await env.db.selectFrom("activity_events").selectAll().where("entity_id", "=", idOf(location)).executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ action: "created", entity_type: "competitor", entity_title: ACME.name, actor_id: env.team.editor.id });
   });
 
   it("refuses a nameless competitor and a website that is not a web address, keeping what was typed", async () => {
-    const response = await team.editor.browser.postForm(`/w/${team.slug}/competitors/new`, { ...ACME, name: " ", website: "javascript:alert(1)" });
+    const response = await env.team.editor.browser.postForm(`/w/${env.team.slug}/competitors/new`, { ...ACME, name: " ", website: "javascript:alert(1)" });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(fieldErrors(html, "name")).toEqual(["Name the competitor."]);
     expect(fieldErrors(html, "website")).toEqual(["Enter a web address like https://example.com, or leave it empty."]);
     expect(html).toContain(ACME.weaknesses);
-    const bad = await team.editor.browser.postForm(`/w/${team.slug}/competitors/new`, { ...ACME, website: "not a website", threat_level: "extreme" });
+    const bad = await env.team.editor.browser.postForm(`/w/${env.team.slug}/competitors/new`, { ...ACME, website: "not a website", threat_level: "extreme" });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(fieldErrors(badHtml, "website")).toHaveLength(1);
@@ -74,66 +59,66 @@ describe("competitors", () => {
   it("accepts an empty website, and a bare domain as an https address", async () => {
     const bare = idOf(await create({ name: "Bare Domain Inc", website: "bare-domain.io" }));
     const empty = idOf(await create({ name: "No Website Ltd", website: "" }));
-    const rows = await database.db.selectFrom("competitors").select(["id", "website"]).where("id", "in", [bare, empty]).execute();
+    const rows = await env.db.selectFrom("competitors").select(["id", "website"]).where("id", "in", [bare, empty]).execute();
     expect(Object.fromEntries(rows.map((r) => [r.id, r.website]))).toEqual({ [bare]: "https://bare-domain.io", [empty]: "" });
   });
 
   it("edits, with the version kept and the activity recorded", async () => {
     const location = await create({ name: "Editable Co" });
-    const response = await team.editor.browser.postForm(`${location}/edit`, { ...ACME, name: "Editable Co", threat_level: "low", version: "1" });
+    const response = await env.team.editor.browser.postForm(`${location}/edit`, { ...ACME, name: "Editable Co", threat_level: "low", version: "1" });
     expect(response.status).toBe(302);
     expect((await text(location)).text).toContain("Low threat");
-    const row = await database.db.selectFrom("competitors").select(["threat_level", "version"]).where("id", "=", idOf(location)).executeTakeFirstOrThrow();
+    const row = await env.db.selectFrom("competitors").select(["threat_level", "version"]).where("id", "=", idOf(location)).executeTakeFirstOrThrow();
     expect(row).toEqual({ threat_level: "low", version: 2 });
   });
 
   it("a viewer can neither create, edit nor delete", async () => {
-    expect((await team.viewer.browser.postForm(`/w/${team.slug}/competitors/new`, ACME)).status).toBe(403);
+    expect((await env.team.viewer.browser.postForm(`/w/${env.team.slug}/competitors/new`, ACME)).status).toBe(403);
     const location = await create({ name: "Viewer Proof" });
-    expect((await team.viewer.browser.request(`${location}/edit`)).status).toBe(403);
-    expect((await team.viewer.browser.postForm(`${location}/edit`, { ...ACME, version: "1" })).status).toBe(403);
-    expect((await team.viewer.browser.postForm(location, { intent: "delete" })).status).toBe(403);
+    expect((await env.team.viewer.browser.request(`${location}/edit`)).status).toBe(403);
+    expect((await env.team.viewer.browser.postForm(`${location}/edit`, { ...ACME, version: "1" })).status).toBe(403);
+    expect((await env.team.viewer.browser.postForm(location, { intent: "delete" })).status).toBe(403);
     expect((await text(location)).status).toBe(200);
   });
 
   it("detects a conflicting edit, shows both texts and overwrites nothing", async () => {
     const location = await create({ name: "Contested Corp" });
-    const first = await team.editor.browser.postForm(`${location}/edit`, { ...ACME, name: "Contested Corp", pricing_notes: "Per seat, $12", version: "1" });
+    const first = await env.team.editor.browser.postForm(`${location}/edit`, { ...ACME, name: "Contested Corp", pricing_notes: "Per seat, $12", version: "1" });
     expect(first.status).toBe(302);
-    const stale = await team.admin.browser.postForm(`${location}/edit`, { ...ACME, name: "Contested Corp", pricing_notes: "Flat $99 a month", version: "1" });
+    const stale = await env.team.admin.browser.postForm(`${location}/edit`, { ...ACME, name: "Contested Corp", pricing_notes: "Flat $99 a month", version: "1" });
     expect(stale.status).toBe(409);
     const page = visibleText(await stale.text());
     expect(page).toContain("Someone else saved this while you were editing");
     expect(page).toContain("Per seat, $12");
     expect(page).toContain("Flat $99 a month");
-    const row = await database.db.selectFrom("competitors").select(["pricing_notes", "version"]).where("id", "=", idOf(location)).executeTakeFirstOrThrow();
+    const row = await env.db.selectFrom("competitors").select(["pricing_notes", "version"]).where("id", "=", idOf(location)).executeTakeFirstOrThrow();
     expect(row).toEqual({ pricing_notes: "Per seat, $12", version: 2 });
   });
 
   it("deletes after confirmation, and records it", async () => {
     const location = await create({ name: "Short Lived" });
-    const response = await team.editor.browser.postForm(location, { intent: "delete" });
+    const response = await env.team.editor.browser.postForm(location, { intent: "delete" });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`/w/${team.slug}/competitors`);
-    expect((await team.editor.browser.request(location)).status).toBe(404);
-    const event = await database.db.selectFrom("activity_events").selectAll().where("entity_id", "=", idOf(location)).where("action", "=", "deleted").executeTakeFirst();
+    expect(response.headers.get("location")).toBe(`/w/${env.team.slug}/competitors`);
+    expect((await env.team.editor.browser.request(location)).status).toBe(404);
+    const event = await env.db.selectFrom("activity_events").selectAll().where("entity_id", "=", idOf(location)).where("action", "=", "deleted").executeTakeFirst();
     expect(event).toMatchObject({ entity_type: "competitor", entity_title: "Short Lived" });
   });
 
   it("searches by text and filters by threat level", async () => {
     await create({ name: "Ledgerly", positioning: "Spreadsheets with superpowers for accountants", threat_level: "medium" });
-    const found = await text(`/w/${team.slug}/competitors?q=accountants`);
+    const found = await text(`/w/${env.team.slug}/competitors?q=accountants`);
     expect(found.text).toContain("Ledgerly");
     expect(found.text).not.toContain("Acme Billing");
-    const medium = await text(`/w/${team.slug}/competitors?threat=medium`);
+    const medium = await text(`/w/${env.team.slug}/competitors?threat=medium`);
     expect(medium.text).toContain("Ledgerly");
     expect(medium.text).not.toContain("Acme Billing");
-    expect((await text(`/w/${team.slug}/competitors?q=zeppelin`)).text).toContain("No competitor matches “zeppelin”");
+    expect((await text(`/w/${env.team.slug}/competitors?q=zeppelin`)).text).toContain("No competitor matches “zeppelin”");
   });
 
   it("exports the list as CSV, with formula-looking cells neutralised", async () => {
     await create({ name: "=HYPERLINK(\"evil\")", threat_level: "low" });
-    const response = await team.viewer.browser.request(`/w/${team.slug}/competitors.csv`);
+    const response = await env.team.viewer.browser.request(`/w/${env.team.slug}/competitors.csv`);
     expect(response.headers.get("content-type")).toContain("text/csv");
     const csv = await response.text();
     expect(csv.split("\r\n")[0]).toBe("id,name,website,threat_level,positioning,strengths,weaknesses,pricing_notes,source,updated_at");
@@ -147,13 +132,13 @@ describe("competitors", () => {
     const c = idOf(await create({ name: "Compare Gamma" }));
     const d = idOf(await create({ name: "Compare Delta" }));
     const e = idOf(await create({ name: "Compare Epsilon" }));
-    const base = `/w/${team.slug}/competitors/compare`;
+    const base = `/w/${env.team.slug}/competitors/compare`;
 
     const picker = await text(base);
     expect(picker.status).toBe(200);
     expect(picker.text).toContain("Choose 2 to 4 competitors");
 
-    const response = await team.viewer.browser.request(`${base}?ids=${a}&ids=${b}`);
+    const response = await env.team.viewer.browser.request(`${base}?ids=${a}&ids=${b}`);
     expect(response.status).toBe(200);
     const html = await response.text();
     const table = html.match(/<table[\s\S]*<\/table>/)?.[0] ?? "";
@@ -181,22 +166,22 @@ describe("competitors", () => {
   });
 
   it("answers 404 for a malformed, unknown or other workspace's competitor, and changes nothing", async () => {
-    const theirs = await create({ name: "Contoso Secret Rival" }, rival);
+    const theirs = await create({ name: "Contoso Secret Rival" }, env.rival);
     const theirId = idOf(theirs);
     const ours = idOf(await create({ name: "Our Own Rival" }));
-    const base = `/w/${team.slug}/competitors`;
+    const base = `/w/${env.team.slug}/competitors`;
     for (const id of ["not-an-id", "00000000-0000-4000-8000-000000000000", theirId]) {
-      expect((await team.viewer.browser.request(`${base}/${id}`)).status).toBe(404);
-      expect((await team.editor.browser.request(`${base}/${id}/edit`)).status).toBe(404);
-      expect((await team.editor.browser.postForm(`${base}/${id}/edit`, { ...ACME, name: "Hijacked", version: "1" })).status).toBe(404);
-      expect((await team.editor.browser.postForm(`${base}/${id}`, { intent: "delete" })).status).toBe(404);
-      const compare = await team.viewer.browser.request(`${base}/compare?ids=${ours}&ids=${id}`);
+      expect((await env.team.viewer.browser.request(`${base}/${id}`)).status).toBe(404);
+      expect((await env.team.editor.browser.request(`${base}/${id}/edit`)).status).toBe(404);
+      expect((await env.team.editor.browser.postForm(`${base}/${id}/edit`, { ...ACME, name: "Hijacked", version: "1" })).status).toBe(404);
+      expect((await env.team.editor.browser.postForm(`${base}/${id}`, { intent: "delete" })).status).toBe(404);
+      const compare = await env.team.viewer.browser.request(`${base}/compare?ids=${ours}&ids=${id}`);
       expect(compare.status).toBe(404);
       expect(visibleText(await compare.text())).not.toContain("Contoso Secret Rival");
     }
-    const row = await database.db.selectFrom("competitors").select(["name", "version"]).where("id", "=", theirId).executeTakeFirstOrThrow();
+    const row = await env.db.selectFrom("competitors").select(["name", "version"]).where("id", "=", theirId).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: "Contoso Secret Rival", version: 1 });
     expect((await text(base)).text).not.toContain("Contoso Secret Rival");
-    expect(await (await team.viewer.browser.request(`${base}.csv`)).text()).not.toContain("Contoso Secret Rival");
+    expect(await (await env.team.viewer.browser.request(`${base}.csv`)).text()).not.toContain("Contoso Secret Rival");
   });
 });

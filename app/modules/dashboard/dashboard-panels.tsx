@@ -108,7 +108,7 @@ export function TopRiskList({ slug, risks }: { slug: string; risks: ReadonlyArra
         const details = [risk.category, risk.owner_name, risk.due_date ? `due ${formatDay(risk.due_date)}` : null].filter(Boolean);
         return (
           <li key={risk.id} className="flex items-start gap-3 py-2.5 text-sm">
-            <span className="mt-px shrink-0">
+            <span className="mt-px w-24 shrink-0">
               <SeverityBadge severity={risk.severity} />
             </span>
             <div className="min-w-0 flex-1">

@@ -1,28 +1,15 @@
 import { generateKeyBetween } from "fractional-indexing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoProduct } from "../../../db/seed/demo-product";
-import { startTestApp, visibleText, type TestApp } from "../../server/testing";
-import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
+import { setUpTestApp } from "../../server/test-context";
+import { visibleText } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
-let team: SeededWorkspace;
-let empty: SeededWorkspace;
+const env = setUpTestApp({ team: "Northwind Payments", empty: "Fresh Start" });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  team = await seedWorkspace(app, database.db);
-  empty = await seedWorkspace(app, database.db, "Fresh Start");
-  await seedDemoProduct(database.db, team.id, { owner: team.owner.id, editor: team.editor.id });
+  await seedDemoProduct(env.db, env.team.id, { owner: env.team.owner.id, editor: env.team.editor.id });
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-async function dashboard(browser = team.viewer.browser, slug = team.slug) {
+async function dashboard(browser = env.team.viewer.browser, slug = env.team.slug) {
   const response = await browser.request(`/w/${slug}`);
   expect(response.status).toBe(200);
   const html = await response.text();
@@ -44,16 +31,16 @@ function inOrder(text: string, items: string[]) {
 
 describe("dashboard", () => {
   it("shows the Now lane in roadmap order, whatever order the items were added in", async () => {
-    const first = await database.db
+    const first = await env.db
       .selectFrom("roadmap_items")
       .select("position")
-      .where("workspace_id", "=", team.id)
+      .where("workspace_id", "=", env.team.id)
       .where("lane", "=", "now")
       .orderBy("position")
       .executeTakeFirstOrThrow();
-    await database.db
+    await env.db
       .insertInto("roadmap_items")
-      .values({ workspace_id: team.id, title: "Incident review of the payout delay", description: "", lane: "now", position: generateKeyBetween(null, first.position) })
+      .values({ workspace_id: env.team.id, title: "Incident review of the payout delay", description: "", lane: "now", position: generateKeyBetween(null, first.position) })
       .execute();
     const now = panel((await dashboard()).text, "Now on the roadmap", "Top open risks");
     inOrder(now, ["Incident review of the payout delay", "One-tap checkout beta with 20 merchants", "Checkout under one second on 4G", "3-D Secure exemptions for low-risk cards"]);
@@ -81,40 +68,40 @@ describe("dashboard", () => {
 
   it("links every item to its page", async () => {
     const { html } = await dashboard();
-    const risk = await database.db.selectFrom("risks").select("id").where("workspace_id", "=", team.id).where("title", "like", "Fraud ring%").executeTakeFirstOrThrow();
-    const transcript = await database.db.selectFrom("transcripts").select("id").where("workspace_id", "=", team.id).where("format", "=", "vtt").executeTakeFirstOrThrow();
-    expect(html).toContain(`href="/w/${team.slug}/risks/${risk.id}"`);
-    expect(html).toContain(`href="/w/${team.slug}/transcripts/${transcript.id}"`);
-    expect(html).toMatch(new RegExp(`href="/w/${team.slug}/roadmap/[0-9a-f-]{36}"`));
+    const risk = await env.db.selectFrom("risks").select("id").where("workspace_id", "=", env.team.id).where("title", "like", "Fraud ring%").executeTakeFirstOrThrow();
+    const transcript = await env.db.selectFrom("transcripts").select("id").where("workspace_id", "=", env.team.id).where("format", "=", "vtt").executeTakeFirstOrThrow();
+    expect(html).toContain(`href="/w/${env.team.slug}/risks/${risk.id}"`);
+    expect(html).toContain(`href="/w/${env.team.slug}/transcripts/${transcript.id}"`);
+    expect(html).toMatch(new RegExp(`href="/w/${env.team.slug}/roadmap/[0-9a-f-]{36}"`));
   });
 
   it("shows the ten latest changes with who, what and when, and stops linking to deleted items", async () => {
-    const persona = await database.db.selectFrom("personas").select(["id", "name"]).where("workspace_id", "=", team.id).where("name", "like", "Tom%").executeTakeFirstOrThrow();
-    expect((await team.editor.browser.postForm(`/w/${team.slug}/personas/${persona.id}`, { intent: "delete" })).status).toBe(302);
+    const persona = await env.db.selectFrom("personas").select(["id", "name"]).where("workspace_id", "=", env.team.id).where("name", "like", "Tom%").executeTakeFirstOrThrow();
+    expect((await env.team.editor.browser.postForm(`/w/${env.team.slug}/personas/${persona.id}`, { intent: "delete" })).status).toBe(302);
     const { html, text } = await dashboard();
     const activity = panel(text, "Recent activity");
-    expect(activity).toContain(`${team.editor.name} deleted persona ${persona.name} just now`);
+    expect(activity).toContain(`${env.team.editor.name} deleted persona ${persona.name} just now`);
     expect(html).not.toContain(`/personas/${persona.id}"`);
     const entries = html.slice(html.indexOf("Recent activity")).match(/<time /g) ?? [];
     expect(entries).toHaveLength(10);
-    expect(html).toContain(`href="/w/${team.slug}/settings/activity"`);
+    expect(html).toContain(`href="/w/${env.team.slug}/settings/activity"`);
   });
 
   it("invites the first step in each empty panel, and shows nothing of another workspace", async () => {
-    const { text, html } = await dashboard(empty.editor.browser, empty.slug);
+    const { text, html } = await dashboard(env.empty.editor.browser, env.empty.slug);
     expect(text).toContain("Nothing is in the Now lane yet");
     expect(text).toContain("No open risks");
     expect(text).toContain("No meetings yet");
     expect(text).toContain("Nothing has changed yet");
-    expect(html).toContain(`href="/w/${empty.slug}/risks/new"`);
-    expect(html).toContain(`href="/w/${empty.slug}/transcripts/new"`);
+    expect(html).toContain(`href="/w/${env.empty.slug}/risks/new"`);
+    expect(html).toContain(`href="/w/${env.empty.slug}/transcripts/new"`);
     expect(text).not.toContain("Fraud ring");
     // Viewers read; the invitations to create are for people who can.
-    const viewer = await dashboard(empty.viewer.browser, empty.slug);
-    expect(viewer.html).not.toContain(`href="/w/${empty.slug}/risks/new"`);
+    const viewer = await dashboard(env.empty.viewer.browser, env.empty.slug);
+    expect(viewer.html).not.toContain(`href="/w/${env.empty.slug}/risks/new"`);
   });
 
   it("answers 404 to someone who is not a member", async () => {
-    expect((await empty.owner.browser.request(`/w/${team.slug}`)).status).toBe(404);
+    expect((await env.empty.owner.browser.request(`/w/${env.team.slug}`)).status).toBe(404);
   });
 });

@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { startTestApp, visibleText, type TestApp } from "../../server/testing";
-import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
+import { describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { visibleText } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
-let team: SeededWorkspace;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  team = await seedWorkspace(app, database.db);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
+const env = setUpTestApp({ team: "Northwind Payments" });
 
 async function initiative(title: string, status: "idea" | "planned" = "idea") {
-  return database.db
+  return env.db
     .insertInto("initiatives")
-    .values({ workspace_id: team.id, title, problem: "", description: "", status, owner_id: team.editor.id, reach: 300, impact: 1, confidence: 100, effort: 3 })
+    .values({ workspace_id: env.team.id, title, problem: "", description: "", status, owner_id: env.team.editor.id, reach: 300, impact: 1, confidence: 100, effort: 3 })
     .returning("id")
     .executeTakeFirstOrThrow();
 }
 
-const stored = (id: string) => database.db.selectFrom("initiatives").select(["status", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+const stored = (id: string) => env.db.selectFrom("initiatives").select(["status", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
 const board = `/w/${"{slug}"}/initiatives/board`;
-const boardOf = () => board.replace("{slug}", team.slug);
+const boardOf = () => board.replace("{slug}", env.team.slug);
 
 /** The titles in one column of the board, as rendered. */
 function column(html: string, label: string) {
@@ -38,12 +25,12 @@ function column(html: string, label: string) {
 describe("the initiative board", () => {
   it("shows one column per status with title, owner and score, and a Move to form on each card", async () => {
     const { id } = await initiative("Payout retries");
-    const response = await team.editor.browser.request(boardOf());
+    const response = await env.team.editor.browser.request(boardOf());
     const html = await response.text();
     for (const label of ["Idea", "Discovery", "Planned", "In progress", "Shipped", "Parked"]) expect(html).toContain(`>${label}<`);
     expect(column(html, "Idea")).toContain("Payout retries");
     const text = visibleText(html);
-    expect(text).toContain(team.editor.name);
+    expect(text).toContain(env.team.editor.name);
     expect(text).toContain("RICE 100 = 300 × 1 × 100% ÷ 3");
     expect(html).toContain(`name="id" value="${id}"`);
     expect(html).toContain("Move to");
@@ -51,25 +38,25 @@ describe("the initiative board", () => {
 
   it("moves a card with the plain form (no JavaScript): redirect back, new column, version bumped, activity recorded", async () => {
     const { id } = await initiative("Refund automation");
-    const response = await team.editor.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "planned" });
+    const response = await env.team.editor.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "planned" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(boardOf());
     expect(await stored(id)).toEqual({ status: "planned", version: 2 });
-    const html = await (await team.viewer.browser.request(boardOf())).text();
+    const html = await (await env.team.viewer.browser.request(boardOf())).text();
     expect(column(html, "Planned")).toContain("Refund automation");
     expect(column(html, "Idea")).not.toContain("Refund automation");
-    const events = await database.db.selectFrom("activity_events").select("action").where("entity_id", "=", id).execute();
+    const events = await env.db.selectFrom("activity_events").select("action").where("entity_id", "=", id).execute();
     expect(events).toEqual([{ action: "updated" }]);
   });
 
   it("answers a drag (a fetcher post) with data rather than a redirect", async () => {
     const { id } = await initiative("Dragged card");
     // What Remix's fetcher sends with single fetch: the route's `.data` address.
-    const response = await team.editor.browser.postForm(`${boardOf()}.data`, { intent: "move", id, version: "1", status: "shipped", via: "drag" });
+    const response = await env.team.editor.browser.postForm(`${boardOf()}.data`, { intent: "move", id, version: "1", status: "shipped", via: "drag" });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-remix-redirect")).toBeNull();
     expect(await stored(id)).toEqual({ status: "shipped", version: 2 });
-    const stale = await team.admin.browser.postForm(`${boardOf()}.data`, { intent: "move", id, version: "1", status: "idea", via: "drag" });
+    const stale = await env.team.admin.browser.postForm(`${boardOf()}.data`, { intent: "move", id, version: "1", status: "idea", via: "drag" });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Nothing was moved");
     expect(await stored(id)).toEqual({ status: "shipped", version: 2 });
@@ -77,8 +64,8 @@ describe("the initiative board", () => {
 
   it("refuses a stale move with a conflict message and moves nothing", async () => {
     const { id } = await initiative("Contested card");
-    expect((await team.editor.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "planned" })).status).toBe(302);
-    const stale = await team.admin.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "parked" });
+    expect((await env.team.editor.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "planned" })).status).toBe(302);
+    const stale = await env.team.admin.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "parked" });
     expect(stale.status).toBe(409);
     expect(visibleText(await stale.text())).toContain("Someone else changed “Contested card” first; it is in Planned now. Nothing was moved");
     expect(await stored(id)).toEqual({ status: "planned", version: 2 });
@@ -86,11 +73,11 @@ describe("the initiative board", () => {
 
   it("refuses viewers and nonsense", async () => {
     const { id } = await initiative("Guarded card");
-    expect((await team.viewer.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "planned" })).status).toBe(403);
-    expect((await team.editor.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "done" })).status).toBe(400);
-    expect((await team.editor.browser.postForm(boardOf(), { intent: "move", id: "nope", version: "1", status: "planned" })).status).toBe(404);
+    expect((await env.team.viewer.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "planned" })).status).toBe(403);
+    expect((await env.team.editor.browser.postForm(boardOf(), { intent: "move", id, version: "1", status: "done" })).status).toBe(400);
+    expect((await env.team.editor.browser.postForm(boardOf(), { intent: "move", id: "nope", version: "1", status: "planned" })).status).toBe(404);
     expect(await stored(id)).toEqual({ status: "idea", version: 1 });
-    const viewerHtml = await (await team.viewer.browser.request(boardOf())).text();
+    const viewerHtml = await (await env.team.viewer.browser.request(boardOf())).text();
     expect(viewerHtml).not.toContain("Move to");
   });
 });

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { startTestApp, visibleText, type Browser, type TestApp } from "../../server/testing";
-import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { visibleText, type Browser } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
-let team: SeededWorkspace;
+const env = setUpTestApp({ team: "Northwind Payments" });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  team = await seedWorkspace(app, database.db);
-  const persona = { workspace_id: team.id, segment: "", goals: "", pains: "", jobs_to_be_done: "", quote: "" };
-  await database.db.insertInto("personas").values([{ ...persona, name: "Finance lead" }, { ...persona, name: "Priya, the payments lead" }]).execute();
+  const persona = { workspace_id: env.team.id, segment: "", goals: "", pains: "", jobs_to_be_done: "", quote: "" };
+  await env.db.insertInto("personas").values([{ ...persona, name: "Finance lead" }, { ...persona, name: "Priya, the payments lead" }]).execute();
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const importPath = () => `/w/${team.slug}/initiatives/import`;
-const count = async () => (await database.db.selectFrom("initiatives").select((eb) => eb.fn.countAll<number>().as("n")).where("workspace_id", "=", team.id).executeTakeFirstOrThrow()).n;
+const importPath = () => `/w/${env.team.slug}/initiatives/import`;
+const count = async () => (await env.db.selectFrom("initiatives").select((eb) => eb.fn.countAll<number>().as("n")).where("workspace_id", "=", env.team.id).executeTakeFirstOrThrow()).n;
 
 /** Chooses a file in the upload form and presses "Check the file", as a browser without JavaScript does. */
 function upload(browser: Browser, csv: string, name = "initiatives.csv", type = "text/csv") {
@@ -53,7 +42,7 @@ describe("CSV import", () => {
       "Bad owner,idea,stranger@example.com,,,",
       "Bad scores,idea,,5,Q3,Nobody",
     ].join("\n");
-    const response = await upload(team.editor.browser, csv);
+    const response = await upload(env.team.editor.browser, csv);
     expect(response.status).toBe(200);
     const text = visibleText(await response.text());
     expect(text).toContain("5 rows read, 1 ready, 4 rows with errors. Nothing has been written yet.");
@@ -69,7 +58,7 @@ describe("CSV import", () => {
 
   it("imports a clean file in one go, marked as imported, with activity, owners, personas, tags and scores", async () => {
     const before = await count();
-    const preview = await upload(team.editor.browser, GOOD.replace("{editor}", team.editor.email));
+    const preview = await upload(env.team.editor.browser, GOOD.replace("{editor}", env.team.editor.email));
     const html = await preview.text();
     const text = visibleText(html);
     expect(text).toContain("2 rows read, 2 ready. Nothing has been written yet.");
@@ -79,15 +68,15 @@ describe("CSV import", () => {
 
     const fields = confirmation(html);
     expect(fields.intent).toBe("import");
-    const confirmed = await team.editor.browser.postForm(importPath(), fields);
+    const confirmed = await env.team.editor.browser.postForm(importPath(), fields);
     expect(confirmed.status).toBe(302);
-    expect(confirmed.headers.get("location")).toBe(`/w/${team.slug}/initiatives?sort=updated&imported=2`);
+    expect(confirmed.headers.get("location")).toBe(`/w/${env.team.slug}/initiatives?sort=updated&imported=2`);
     expect(await count()).toBe(before + 2);
 
-    const row = await database.db
+    const row = await env.db
       .selectFrom("initiatives")
       .select(["id", "problem", "status", "tags", "target_quarter", "owner_id", "reach", "impact", "confidence", "effort", "source"])
-      .where("workspace_id", "=", team.id)
+      .where("workspace_id", "=", env.team.id)
       .where("title", "=", "Payout retries")
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
@@ -95,16 +84,16 @@ describe("CSV import", () => {
       status: "in_progress",
       tags: ["payments", "retention"],
       target_quarter: "2026-Q3",
-      owner_id: team.editor.id,
+      owner_id: env.team.editor.id,
       reach: 2000,
       impact: 2,
       confidence: 80,
       effort: 76,
       source: "import",
     });
-    const personas = await database.db.selectFrom("initiative_personas").select("persona_id").where("initiative_id", "=", row.id).execute();
+    const personas = await env.db.selectFrom("initiative_personas").select("persona_id").where("initiative_id", "=", row.id).execute();
     expect(personas).toHaveLength(1);
-    const refunds = await database.db
+    const refunds = await env.db
       .selectFrom("initiative_personas as ip")
       .innerJoin("initiatives as i", (join) => join.onRef("i.workspace_id", "=", "ip.workspace_id").onRef("i.id", "=", "ip.initiative_id"))
       .innerJoin("personas as p", (join) => join.onRef("p.workspace_id", "=", "ip.workspace_id").onRef("p.id", "=", "ip.persona_id"))
@@ -113,59 +102,59 @@ describe("CSV import", () => {
       .orderBy("p.name")
       .execute();
     expect(refunds.map((r) => r.name)).toEqual(["Finance lead", "Priya, the payments lead"]);
-    const events = await database.db.selectFrom("activity_events").select(["action", "actor_id"]).where("entity_id", "=", row.id).execute();
-    expect(events).toEqual([{ action: "created", actor_id: team.editor.id }]);
-    const list = visibleText(await (await team.viewer.browser.request(confirmed.headers.get("location")!)).text());
+    const events = await env.db.selectFrom("activity_events").select(["action", "actor_id"]).where("entity_id", "=", row.id).execute();
+    expect(events).toEqual([{ action: "created", actor_id: env.team.editor.id }]);
+    const list = visibleText(await (await env.team.viewer.browser.request(confirmed.headers.get("location")!)).text());
     expect(list).toContain("Imported 2 initiatives.");
   });
 
   it("refuses to import a file with errors unless the user chooses to import only the valid rows", async () => {
     const csv = "title,status\nKeep me,idea\nDrop me,done\n";
     const before = await count();
-    const fields = confirmation(await (await upload(team.editor.browser, csv)).text());
+    const fields = confirmation(await (await upload(env.team.editor.browser, csv)).text());
     expect(fields.skipInvalid).toBe("yes");
     const { skipInvalid: _skip, ...withoutChoice } = fields;
-    const refused = await team.editor.browser.postForm(importPath(), withoutChoice);
+    const refused = await env.team.editor.browser.postForm(importPath(), withoutChoice);
     expect(refused.status).toBe(400);
     expect(visibleText(await refused.text())).toContain("Some rows have errors: upload a corrected file, or import only the valid rows.");
     expect(await count()).toBe(before);
 
-    const partial = await team.editor.browser.postForm(importPath(), fields);
+    const partial = await env.team.editor.browser.postForm(importPath(), fields);
     expect(partial.status).toBe(302);
     expect(await count()).toBe(before + 1);
-    const titles = await database.db.selectFrom("initiatives").select("title").where("title", "in", ["Keep me", "Drop me"]).execute();
+    const titles = await env.db.selectFrom("initiatives").select("title").where("title", "in", ["Keep me", "Drop me"]).execute();
     expect(titles).toEqual([{ title: "Keep me" }]);
   });
 
   it("round-trips Bearing's own CSV export", async () => {
-    const exported = await (await team.viewer.browser.request(`/w/${team.slug}/initiatives.csv`)).text();
+    const exported = await (await env.team.viewer.browser.request(`/w/${env.team.slug}/initiatives.csv`)).text();
     const before = await count();
-    const html = await (await upload(team.editor.browser, exported)).text();
+    const html = await (await upload(env.team.editor.browser, exported)).text();
     expect(visibleText(html)).toContain(`${before} rows read, ${before} ready`);
   });
 
   it("explains files it cannot take", async () => {
-    const large = await upload(team.editor.browser, `title\n${"x".repeat(1024 * 1024)}\n`);
+    const large = await upload(env.team.editor.browser, `title\n${"x".repeat(1024 * 1024)}\n`);
     expect(large.status).toBe(413);
     expect(visibleText(await large.text())).toContain("This file is larger than 1 MB, the import limit.");
 
-    const notCsv = await upload(team.editor.browser, "title\nx\n", "roadmap.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const notCsv = await upload(env.team.editor.browser, "title\nx\n", "roadmap.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(notCsv.status).toBe(400);
     expect(visibleText(await notCsv.text())).toContain("“roadmap.xlsx” is not a .csv file.");
 
-    const noTitle = await upload(team.editor.browser, "name of thing,status\nx,idea\n");
+    const noTitle = await upload(env.team.editor.browser, "name of thing,status\nx,idea\n");
     expect(noTitle.status).toBe(400);
     expect(visibleText(await noTitle.text())).toContain("No “title” column");
 
-    const empty = await upload(team.editor.browser, "title\n");
+    const empty = await upload(env.team.editor.browser, "title\n");
     expect(visibleText(await empty.text())).toContain("This file has no rows below its header row.");
 
-    const broken = await upload(team.editor.browser, 'title\n"unclosed\n');
+    const broken = await upload(env.team.editor.browser, 'title\n"unclosed\n');
     expect(visibleText(await broken.text())).toContain("This file is not valid CSV");
   });
 
   it("is for editors: viewers are refused", async () => {
-    expect((await team.viewer.browser.request(importPath())).status).toBe(403);
-    expect((await upload(team.viewer.browser, GOOD)).status).toBe(403);
+    expect((await env.team.viewer.browser.request(importPath())).status).toBe(403);
+    expect((await upload(env.team.viewer.browser, GOOD)).status).toBe(403);
   });
 });

@@ -4,7 +4,7 @@ import type { DB } from "../../../db/schema";
 import { INITIATIVE_COLUMNS } from "./initiatives.server";
 import { PAGE_SIZE, type ListParams } from "./list-params";
 import { STATUSES } from "./schema";
-import { FRAMEWORKS, SCORE_INPUT_NAMES, SCORE_INPUTS, type Framework, type ScoreInputName } from "./scoring";
+import { SCORE_INPUT_NAMES, type Framework } from "./scoring";
 
 // Reads of many initiatives: the list, the board, the CSV export. Each is a fixed number of
 // queries whatever the workspace holds, and only the list's export reads every row.
@@ -12,14 +12,13 @@ import { FRAMEWORKS, SCORE_INPUT_NAMES, SCORE_INPUTS, type Framework, type Score
 const QUALIFIED = INITIATIVE_COLUMNS.map((column) => `i.${column}` as const);
 
 /**
- * The framework's score as SQL, built from the same definition as `computeScore`, so that sorting
- * by score orders exactly as the shown scores read. A missing input makes it null (sorted last).
+ * The framework's score as SQL: the STORED generated column (migration 20261123200500) computed
+ * with the same formula as `computeScore`, so that sorting by score orders exactly as the shown
+ * scores read, and a page of the best-scored rows is a range of the index
+ * (workspace_id, <score> desc nulls last, id). A missing input makes it null (sorted last).
  */
 export function scoreSql(framework: Framework): RawBuilder<number | null> {
-  const { terms, combine, divisor } = FRAMEWORKS[framework];
-  const amount = (name: ScoreInputName) => (SCORE_INPUTS[name].percent ? sql`(${sql.ref(`i.${name}`)} / 100.0)` : sql.ref(`i.${name}`));
-  const combined = sql.join(terms.map(amount), sql.raw(combine === "product" ? " * " : " + "));
-  return divisor ? sql<number | null>`((${combined}) / nullif(${amount(divisor)}, 0))` : sql<number | null>`(${combined})`;
+  return sql<number | null>`${sql.ref(`i.${framework}_score`)}`;
 }
 
 type InitiativesQuery = SelectQueryBuilder<DB & { i: DB["initiatives"] }, "i", object>;
@@ -52,7 +51,8 @@ function ordered(query: InitiativesQuery, framework: Framework, params: ListPara
   // Every order ends on the id, so pages never repeat or skip a row between equal values.
   switch (params.sort) {
     case "score":
-      return query.orderBy(sql`${scoreSql(framework)} ${dir} nulls last`).orderBy("i.updated_at", "desc").orderBy("i.id");
+      // Descending (the default) is exactly the index's order: a page is read off the index, unsorted.
+      return query.orderBy(sql`${scoreSql(framework)} ${dir} nulls last`).orderBy("i.id");
     case "title":
       return query.orderBy(sql`lower(i.title) ${dir}`).orderBy("i.id");
     case "status":
@@ -85,14 +85,15 @@ export async function listInitiatives(db: Database, workspaceId: string, framewo
 export async function listFacets(db: Database, workspaceId: string) {
   const [tags, quarters, owners, personas] = await Promise.all([
     sql<{ tag: string }>`select distinct unnest(tags) as tag from initiatives where workspace_id = ${workspaceId} order by 1 limit 500`.execute(db),
-    db
-      .selectFrom("initiatives")
-      .select("target_quarter")
-      .distinct()
-      .where("workspace_id", "=", workspaceId)
-      .where("target_quarter", "is not", null)
-      .orderBy("target_quarter")
-      .execute(),
+    // Distinct quarters by skipping through (workspace_id, target_quarter): one index probe per
+    // quarter in use, not a scan of every initiative.
+    sql<{ target_quarter: string }>`with recursive quarters as (
+        (select target_quarter from initiatives where workspace_id = ${workspaceId} and target_quarter is not null order by target_quarter limit 1)
+        union all
+        select (select i.target_quarter from initiatives i
+                where i.workspace_id = ${workspaceId} and i.target_quarter > quarters.target_quarter order by i.target_quarter limit 1)
+        from quarters where quarters.target_quarter is not null
+      ) select target_quarter from quarters where target_quarter is not null`.execute(db),
     db
       .selectFrom("memberships")
       .innerJoin("users", "users.id", "memberships.user_id")
@@ -102,7 +103,7 @@ export async function listFacets(db: Database, workspaceId: string) {
       .execute(),
     db.selectFrom("personas").select(["id", "name"]).where("workspace_id", "=", workspaceId).orderBy("name").execute(),
   ]);
-  return { tags: tags.rows.map((r) => r.tag), quarters: quarters.map((r) => r.target_quarter!), owners, personas };
+  return { tags: tags.rows.map((r) => r.tag), quarters: quarters.rows.map((r) => r.target_quarter), owners, personas };
 }
 
 export const BOARD_COLUMN_LIMIT = 100;

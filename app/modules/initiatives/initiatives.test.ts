@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { fieldErrors, startTestApp, visibleText, type FormFields, type TestApp } from "../../server/testing";
-import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { fieldErrors, visibleText, type FormFields } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
-let team: SeededWorkspace;
-let other: SeededWorkspace;
+const env = setUpTestApp({ team: "Northwind Payments", other: "Contoso Lending" });
 let personaId: string;
 let otherPersonaId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  team = await seedWorkspace(app, database.db);
-  other = await seedWorkspace(app, database.db, "Contoso Lending");
-  personaId = (await database.db.insertInto("personas").values({ workspace_id: team.id, name: "Priya, the payments lead", segment: "", goals: "", pains: "", jobs_to_be_done: "", quote: "" }).returning("id").executeTakeFirstOrThrow()).id;
-  otherPersonaId = (await database.db.insertInto("personas").values({ workspace_id: other.id, name: "Someone else's persona", segment: "", goals: "", pains: "", jobs_to_be_done: "", quote: "" }).returning("id").executeTakeFirstOrThrow()).id;
+  personaId = (await env.db.insertInto("personas").values({ workspace_id: env.team.id, name: "Priya, the payments lead", segment: "", goals: "", pains: "", jobs_to_be_done: "", quote: "" }).returning("id").executeTakeFirstOrThrow()).id;
+  otherPersonaId = (await env.db.insertInto("personas").values({ workspace_id: env.other.id, name: "Someone else's persona", segment: "", goals: "", pains: "", jobs_to_be_done: "", quote: "" }).returning("id").executeTakeFirstOrThrow()).id;
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
 const RETRIES = {
   title: "Instant payout retries",
   problem: "Failed payouts wait a day for the nightly batch",
@@ -37,12 +24,12 @@ const RETRIES = {
 };
 
 async function create(fields: FormFields = {}) {
-  const response = await team.editor.browser.postForm(`/w/${team.slug}/initiatives/new`, { ...RETRIES, owner_id: team.editor.id, personas: personaId, ...fields });
+  const response = await env.team.editor.browser.postForm(`/w/${env.team.slug}/initiatives/new`, { ...RETRIES, owner_id: env.team.editor.id, personas: personaId, ...fields });
   expect(response.status, visibleText(await response.clone().text()).slice(0, 500)).toBe(302);
   return response.headers.get("location")!;
 }
 
-const page = async (path: string, browser = team.viewer.browser) => {
+const page = async (path: string, browser = env.team.viewer.browser) => {
   const response = await browser.request(path);
   return { status: response.status, html: await response.clone().text(), text: visibleText(await response.text()) };
 };
@@ -50,20 +37,20 @@ const page = async (path: string, browser = team.viewer.browser) => {
 describe("initiatives", () => {
   it("an editor creates an initiative; everyone reads it with its score, formula, owner, personas and tags; the activity log records it", async () => {
     const location = await create();
-    expect(location).toMatch(new RegExp(`^/w/${team.slug}/initiatives/[0-9a-f-]{36}$`));
+    expect(location).toMatch(new RegExp(`^/w/${env.team.slug}/initiatives/[0-9a-f-]{36}$`));
     const { text, html } = await page(location);
     expect(text).toContain("Instant payout retries");
     expect(text).toContain("Failed payouts wait a day");
     expect(text).toContain("RICE 42 = 2,000 × 2 × 80% ÷ 76");
-    expect(text).toContain(team.editor.name);
+    expect(text).toContain(env.team.editor.name);
     expect(text).toContain("Priya, the payments lead");
     expect(text).toContain("2026-Q3");
     expect(html).toContain("<strong>within minutes</strong>");
     const id = location.split("/").pop()!;
-    const row = await database.db.selectFrom("initiatives").select(["tags", "status", "owner_id", "source"]).where("id", "=", id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ tags: ["payments", "retention"], status: "discovery", owner_id: team.editor.id, source: "manual" });
-    const event = await database.db.selectFrom("activity_events").selectAll().where("entity_id", "=", id).executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ action: "created", entity_type: "initiative", actor_id: team.editor.id, entity_title: RETRIES.title });
+    const row = await env.db.selectFrom("initiatives").select(["tags", "status", "owner_id", "source"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ tags: ["payments", "retention"], status: "discovery", owner_id: env.team.editor.id, source: "manual" });
+    const event = await env.db.selectFrom("activity_events").selectAll().where("entity_id", "=", id).executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ action: "created", entity_type: "initiative", actor_id: env.team.editor.id, entity_title: RETRIES.title });
   });
 
   it("shows a missing score input as a hint, never NaN", async () => {
@@ -74,7 +61,7 @@ describe("initiatives", () => {
   });
 
   it("refuses bad input with field errors and keeps what was typed", async () => {
-    const response = await team.editor.browser.postForm(`/w/${team.slug}/initiatives/new`, {
+    const response = await env.team.editor.browser.postForm(`/w/${env.team.slug}/initiatives/new`, {
       ...RETRIES,
       title: " ",
       impact: "5",
@@ -97,20 +84,20 @@ describe("initiatives", () => {
   });
 
   it("refuses an owner or a persona from another workspace, by field", async () => {
-    const response = await team.editor.browser.postForm(`/w/${team.slug}/initiatives/new`, { ...RETRIES, owner_id: other.editor.id, personas: otherPersonaId });
+    const response = await env.team.editor.browser.postForm(`/w/${env.team.slug}/initiatives/new`, { ...RETRIES, owner_id: env.other.editor.id, personas: otherPersonaId });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(fieldErrors(html, "owner_id")).toEqual(["Choose a member of this workspace."]);
     expect(fieldErrors(html, "personas")).toEqual(["Choose personas of this workspace."]);
-    expect(await database.db.selectFrom("initiatives").select("id").where("workspace_id", "=", other.id).execute()).toEqual([]);
+    expect(await env.db.selectFrom("initiatives").select("id").where("workspace_id", "=", env.other.id).execute()).toEqual([]);
   });
 
   it("edits, replacing personas and clearing a score input", async () => {
     const location = await create();
-    const edit = await page(`${location}/edit`, team.editor.browser);
+    const edit = await page(`${location}/edit`, env.team.editor.browser);
     expect(edit.status).toBe(200);
     expect(edit.html).toContain('value="payments, retention"');
-    const response = await team.editor.browser.postForm(`${location}/edit`, { ...RETRIES, status: "planned", effort: "", version: "1" });
+    const response = await env.team.editor.browser.postForm(`${location}/edit`, { ...RETRIES, status: "planned", effort: "", version: "1" });
     expect(response.status).toBe(302);
     const { text } = await page(location);
     expect(text).toContain("Planned");
@@ -119,11 +106,11 @@ describe("initiatives", () => {
   });
 
   it("a viewer can neither create, edit, delete nor link", async () => {
-    expect((await team.viewer.browser.postForm(`/w/${team.slug}/initiatives/new`, RETRIES)).status).toBe(403);
+    expect((await env.team.viewer.browser.postForm(`/w/${env.team.slug}/initiatives/new`, RETRIES)).status).toBe(403);
     const location = await create();
-    expect((await team.viewer.browser.postForm(`${location}/edit`, { ...RETRIES, version: "1" })).status).toBe(403);
-    expect((await team.viewer.browser.postForm(location, { intent: "delete" })).status).toBe(403);
-    expect((await team.viewer.browser.postForm(location, { intent: "add-link", url: "https://github.com/a/b/issues/1" })).status).toBe(403);
+    expect((await env.team.viewer.browser.postForm(`${location}/edit`, { ...RETRIES, version: "1" })).status).toBe(403);
+    expect((await env.team.viewer.browser.postForm(location, { intent: "delete" })).status).toBe(403);
+    expect((await env.team.viewer.browser.postForm(location, { intent: "add-link", url: "https://github.com/a/b/issues/1" })).status).toBe(403);
     const { html, text } = await page(location);
     expect(html).not.toMatch(/>Edit<\/a>/);
     expect(text).not.toContain("Link an issue");
@@ -131,10 +118,10 @@ describe("initiatives", () => {
 
   it("detects a conflicting edit, shows both texts in words and overwrites nothing", async () => {
     const location = await create();
-    const mine = { ...RETRIES, owner_id: team.editor.id, personas: personaId };
-    const first = await team.editor.browser.postForm(`${location}/edit`, { ...mine, problem: "Payout failures at 2 a.m.", version: "1" });
+    const mine = { ...RETRIES, owner_id: env.team.editor.id, personas: personaId };
+    const first = await env.team.editor.browser.postForm(`${location}/edit`, { ...mine, problem: "Payout failures at 2 a.m.", version: "1" });
     expect(first.status).toBe(302);
-    const stale = await team.admin.browser.postForm(`${location}/edit`, { ...mine, problem: "Chasing approvals", status: "shipped", version: "1" });
+    const stale = await env.team.admin.browser.postForm(`${location}/edit`, { ...mine, problem: "Chasing approvals", status: "shipped", version: "1" });
     expect(stale.status).toBe(409);
     const html = await stale.text();
     const text = visibleText(html);
@@ -146,15 +133,15 @@ describe("initiatives", () => {
     expect(html).toContain(`name="personas" value="${personaId}"`);
     expect(html).toContain('name="version" value="2"');
     const id = location.split("/").pop()!;
-    const row = await database.db.selectFrom("initiatives").select(["problem", "status", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await env.db.selectFrom("initiatives").select(["problem", "status", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toEqual({ problem: "Payout failures at 2 a.m.", status: "discovery", version: 2 });
   });
 
   it("deletes after confirmation", async () => {
     const location = await create();
-    const response = await team.editor.browser.postForm(location, { intent: "delete" });
+    const response = await env.team.editor.browser.postForm(location, { intent: "delete" });
     expect(response.status).toBe(302);
-    expect((await team.editor.browser.request(location)).status).toBe(404);
+    expect((await env.team.editor.browser.request(location)).status).toBe(404);
   });
 
   it("renders a hostile Markdown description without any script, handler or javascript: link", async () => {
@@ -170,31 +157,31 @@ describe("initiatives", () => {
   it("links Jira, Linear and GitHub issues by URL and removes them", async () => {
     const location = await create();
     for (const url of ["https://northwind.atlassian.net/browse/PAY-42", "https://linear.app/northwind/issue/ENG-7/retry", "https://github.com/northwind/api/issues/311"]) {
-      expect((await team.editor.browser.postForm(location, { intent: "add-link", url })).status).toBe(302);
+      expect((await env.team.editor.browser.postForm(location, { intent: "add-link", url })).status).toBe(302);
     }
     const { text } = await page(location);
     expect(text).toContain("Jira PAY-42");
     expect(text).toContain("Linear ENG-7");
     expect(text).toContain("GitHub northwind/api#311");
 
-    const twice = await team.editor.browser.postForm(location, { intent: "add-link", url: "https://northwind.atlassian.net/browse/PAY-42" });
+    const twice = await env.team.editor.browser.postForm(location, { intent: "add-link", url: "https://northwind.atlassian.net/browse/PAY-42" });
     expect(twice.status).toBe(409);
     expect(fieldErrors(await twice.text(), "url")).toEqual(["PAY-42 is already linked to this initiative."]);
-    const unknown = await team.editor.browser.postForm(location, { intent: "add-link", url: "https://example.com/ticket/1" });
+    const unknown = await env.team.editor.browser.postForm(location, { intent: "add-link", url: "https://example.com/ticket/1" });
     expect(unknown.status).toBe(400);
     const unknownHtml = await unknown.text();
     expect(fieldErrors(unknownHtml, "url")).toEqual(["Paste a link to a Jira issue, a Linear issue or project, or a GitHub issue."]);
     expect(unknownHtml).toContain('value="https://example.com/ticket/1"');
 
     const id = location.split("/").pop()!;
-    const link = await database.db.selectFrom("initiative_links").select("id").where("initiative_id", "=", id).where("provider", "=", "jira").executeTakeFirstOrThrow();
-    expect((await team.editor.browser.postForm(location, { intent: "remove-link", linkId: link.id })).status).toBe(302);
+    const link = await env.db.selectFrom("initiative_links").select("id").where("initiative_id", "=", id).where("provider", "=", "jira").executeTakeFirstOrThrow();
+    expect((await env.team.editor.browser.postForm(location, { intent: "remove-link", linkId: link.id })).status).toBe(302);
     expect((await page(location)).text).not.toContain("PAY-42");
   });
 
   it("exports every field as CSV: tags joined with '; ', persona names, score and framework", async () => {
     await create({ title: "=HYPERLINK(\"evil\")" });
-    const response = await team.viewer.browser.request(`/w/${team.slug}/initiatives.csv`);
+    const response = await env.team.viewer.browser.request(`/w/${env.team.slug}/initiatives.csv`);
     expect(response.headers.get("content-type")).toContain("text/csv");
     const csv = await response.text();
     const [header] = csv.replace(/^\uFEFF/, "").split("\r\n");
@@ -202,23 +189,23 @@ describe("initiatives", () => {
       "id,title,problem,description,status,owner,owner_email,personas,tags,target_quarter,framework,score,score_formula,reach,impact,confidence,effort,business_value,time_criticality,risk_reduction,job_size,ice_impact,ice_confidence,ease,source,created_at,updated_at",
     );
     expect(csv).toContain(`"'=HYPERLINK(""evil"")"`);
-    expect(csv).toContain(`${team.editor.name},${team.editor.email},"Priya, the payments lead",payments; retention,2026-Q3,RICE,42.11,RICE 42 = 2,000 × 2 × 80% ÷ 76`.replace("RICE 42 = 2,000 × 2 × 80% ÷ 76", '"RICE 42 = 2,000 × 2 × 80% ÷ 76"'));
+    expect(csv).toContain(`${env.team.editor.name},${env.team.editor.email},"Priya, the payments lead",payments; retention,2026-Q3,RICE,42.11,RICE 42 = 2,000 × 2 × 80% ÷ 76`.replace("RICE 42 = 2,000 × 2 × 80% ÷ 76", '"RICE 42 = 2,000 × 2 × 80% ÷ 76"'));
   });
 
   it("answers 404 for a malformed, unknown or other workspace's initiative, and changes nothing", async () => {
-    expect((await team.viewer.browser.request(`/w/${team.slug}/initiatives/not-an-id`)).status).toBe(404);
-    expect((await team.viewer.browser.request(`/w/${team.slug}/initiatives/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await env.team.viewer.browser.request(`/w/${env.team.slug}/initiatives/not-an-id`)).status).toBe(404);
+    expect((await env.team.viewer.browser.request(`/w/${env.team.slug}/initiatives/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     const location = await create({ title: "Team's secret plan" });
     const id = location.split("/").pop()!;
-    const outsider = other.owner.browser;
-    expect((await outsider.request(`/w/${other.slug}/initiatives/${id}`)).status).toBe(404);
-    expect((await outsider.request(`/w/${other.slug}/initiatives/${id}/edit`)).status).toBe(404);
-    expect((await outsider.postForm(`/w/${other.slug}/initiatives/${id}/edit`, { ...RETRIES, title: "Taken", version: "1" })).status).toBe(404);
-    expect((await outsider.postForm(`/w/${other.slug}/initiatives/${id}`, { intent: "delete" })).status).toBe(404);
-    expect((await outsider.postForm(`/w/${other.slug}/initiatives/${id}`, { intent: "add-link", url: "https://github.com/a/b/issues/1" })).status).toBe(404);
-    expect((await outsider.postForm(`/w/${other.slug}/initiatives/board`, { intent: "move", id, version: "1", status: "shipped" })).status).toBe(404);
-    const row = await database.db.selectFrom("initiatives").select(["title", "status", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const outsider = env.other.owner.browser;
+    expect((await outsider.request(`/w/${env.other.slug}/initiatives/${id}`)).status).toBe(404);
+    expect((await outsider.request(`/w/${env.other.slug}/initiatives/${id}/edit`)).status).toBe(404);
+    expect((await outsider.postForm(`/w/${env.other.slug}/initiatives/${id}/edit`, { ...RETRIES, title: "Taken", version: "1" })).status).toBe(404);
+    expect((await outsider.postForm(`/w/${env.other.slug}/initiatives/${id}`, { intent: "delete" })).status).toBe(404);
+    expect((await outsider.postForm(`/w/${env.other.slug}/initiatives/${id}`, { intent: "add-link", url: "https://github.com/a/b/issues/1" })).status).toBe(404);
+    expect((await outsider.postForm(`/w/${env.other.slug}/initiatives/board`, { intent: "move", id, version: "1", status: "shipped" })).status).toBe(404);
+    const row = await env.db.selectFrom("initiatives").select(["title", "status", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toEqual({ title: "Team's secret plan", status: "discovery", version: 1 });
-    expect(await database.db.selectFrom("initiative_links").select("id").where("initiative_id", "=", id).execute()).toEqual([]);
+    expect(await env.db.selectFrom("initiative_links").select("id").where("initiative_id", "=", id).execute()).toEqual([]);
   });
 });

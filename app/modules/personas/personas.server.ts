@@ -24,6 +24,20 @@ export async function requirePersona(db: Database, workspaceId: string, id: stri
   return persona;
 }
 
+/** The initiatives that serve this persona (linked from the initiative's side). */
+export function listPersonaInitiatives(db: Database, workspaceId: string, personaId: string) {
+  return db
+    .selectFrom("initiative_personas as link")
+    .innerJoin("initiatives", (join) =>
+      join.onRef("initiatives.workspace_id", "=", "link.workspace_id").onRef("initiatives.id", "=", "link.initiative_id"),
+    )
+    .select(["initiatives.id", "initiatives.title", "initiatives.status"])
+    .where("link.workspace_id", "=", workspaceId)
+    .where("link.persona_id", "=", personaId)
+    .orderBy("initiatives.title")
+    .execute();
+}
+
 export function createPersona(db: Database, workspaceId: string, actorId: string, input: PersonaInput, source: Source = "manual") {
   return db.transaction().execute(async (trx) => {
     const persona = await trx

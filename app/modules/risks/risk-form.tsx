@@ -1,6 +1,6 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field, FieldErrors, inputClass, SelectField } from "~/components/ui/field";
@@ -43,7 +43,7 @@ export function RiskForm({
 }) {
   const schema = version ? updateRiskSchema : createRiskSchema;
   const submitting = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(schema, {
     lastResult,
     defaultValue: {
       ...defaultValue,
@@ -52,10 +52,6 @@ export function RiskForm({
       due_date: defaultValue?.due_date ?? "",
       initiative_id: defaultValue?.initiative_id ?? "",
     },
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const likelihood = Number(fields.likelihood.value);
   const impact = Number(fields.impact.value);

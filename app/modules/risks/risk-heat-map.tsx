@@ -126,8 +126,8 @@ function Row({ likelihood, counts, filter, base }: { likelihood: number; counts:
             data-impact={impact}
             aria-current={active ? "true" : undefined}
             aria-label={`Likelihood ${likelihood}, impact ${impact}: ${plural(count)} (severity ${severity}, ${band})`}
-            className={`relative flex aspect-square items-center justify-center rounded-md text-base font-semibold tabular-nums transition hover:brightness-95 focus-visible:z-10 sm:text-lg dark:hover:brightness-125 ${
-              count === 0 ? `font-normal ${EMPTY_CELL[band]}` : CELL[band]
+            className={`relative flex aspect-square items-center justify-center rounded-md text-base tabular-nums transition hover:brightness-95 focus-visible:z-10 sm:text-lg dark:hover:brightness-125 ${
+              count === 0 ? `font-normal ${EMPTY_CELL[band]}` : `font-semibold ${CELL[band]}`
             } ${active ? "z-10 ring-2 ring-zinc-900 ring-offset-2 ring-offset-white dark:ring-white dark:ring-offset-zinc-950" : ""}`}
           >
             {count.toLocaleString("en")}

@@ -1,28 +1,18 @@
 import type { Insertable } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { RisksTable } from "../../../db/schema";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { startTestApp, visibleText, type TestApp } from "../../server/testing";
+import { setUpTestApp } from "../../server/test-context";
+import { visibleText } from "../../server/testing";
 import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
 import { topRisks } from "./risks.server";
 import { severityBand } from "./severity";
 
-let database: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
+const env = setUpTestApp();
 
 type NewRisk = Omit<Insertable<RisksTable>, "workspace_id">;
 
 async function addRisks(workspace: SeededWorkspace, risks: NewRisk[]) {
-  await database.db
+  await env.db
     .insertInto("risks")
     .values(risks.map((risk) => ({ ...risk, workspace_id: workspace.id })))
     .execute();
@@ -46,12 +36,12 @@ function cellLabel(html: string, likelihood: number, impact: number) {
 
 describe("severity", () => {
   it("is likelihood × impact, stored by the database, in the bands low 1–4, medium 5–9, high 10–16, critical 20–25", async () => {
-    const team = await seedWorkspace(app, database.db, "Severity Check");
+    const team = await seedWorkspace(env.app, env.db, "Severity Check");
     await addRisks(team, [
       { title: "Two by two", likelihood: 2, impact: 2 },
       { title: "Five by five", likelihood: 5, impact: 5 },
     ]);
-    const rows = await database.db.selectFrom("risks").select(["title", "severity"]).where("workspace_id", "=", team.id).orderBy("severity").execute();
+    const rows = await env.db.selectFrom("risks").select(["title", "severity"]).where("workspace_id", "=", team.id).orderBy("severity").execute();
     expect(rows).toEqual([
       { title: "Two by two", severity: 4 },
       { title: "Five by five", severity: 25 },
@@ -66,7 +56,7 @@ describe("severity", () => {
 describe("the heat map", () => {
   let team: SeededWorkspace;
   beforeAll(async () => {
-    team = await seedWorkspace(app, database.db, "Heat Map Co");
+    team = await seedWorkspace(env.app, env.db, "Heat Map Co");
     await addRisks(team, [
       { title: "Regulator fines us", likelihood: 4, impact: 5 },
       { title: "Key engineer leaves", likelihood: 4, impact: 5, status: "mitigating" },
@@ -77,7 +67,7 @@ describe("the heat map", () => {
       { title: "Launch slips a week", likelihood: 3, impact: 3 },
     ]);
     // Another workspace's risks never count.
-    const other = await seedWorkspace(app, database.db, "Other Heat");
+    const other = await seedWorkspace(env.app, env.db, "Other Heat");
     await addRisks(other, [{ title: "Not ours", likelihood: 4, impact: 5 }]);
   });
 
@@ -116,7 +106,7 @@ describe("the heat map", () => {
 describe("the register", () => {
   let team: SeededWorkspace;
   beforeAll(async () => {
-    team = await seedWorkspace(app, database.db, "Register Ltd");
+    team = await seedWorkspace(env.app, env.db, "Register Ltd");
     await addRisks(team, [
       { title: "SOC 2 audit finds gaps", likelihood: 3, impact: 4, category: "Compliance", owner_id: team.admin.id, due_date: "2099-03-01" },
       { title: "Payout API deprecated", likelihood: 3, impact: 4, category: "technical", owner_id: team.editor.id, due_date: "2099-01-15" },
@@ -182,7 +172,7 @@ describe("the register", () => {
 
 describe("a large register", () => {
   it("shows 50 risks a page, with the total counted from the heat map and pages that keep the filters", async () => {
-    const team = await seedWorkspace(app, database.db, "Big Register");
+    const team = await seedWorkspace(env.app, env.db, "Big Register");
     await addRisks(
       team,
       Array.from({ length: 120 }, (_, n) => ({ title: `Risk number ${String(n).padStart(3, "0")}`, likelihood: (n % 5) + 1, impact: 3, category: n % 2 ? "odd" : "even" })),
@@ -206,8 +196,8 @@ describe("a large register", () => {
 
 describe("topRisks", () => {
   it("returns the five most severe risks that are not closed, of this workspace only", async () => {
-    const team = await seedWorkspace(app, database.db, "Top Risks Inc");
-    const other = await seedWorkspace(app, database.db, "Someone Else");
+    const team = await seedWorkspace(env.app, env.db, "Top Risks Inc");
+    const other = await seedWorkspace(env.app, env.db, "Someone Else");
     await addRisks(team, [
       { title: "A", likelihood: 5, impact: 5, status: "closed" },
       { title: "B", likelihood: 4, impact: 5 },
@@ -218,7 +208,7 @@ describe("topRisks", () => {
       { title: "G", likelihood: 1, impact: 1 },
     ]);
     await addRisks(other, [{ title: "Theirs", likelihood: 5, impact: 5 }]);
-    const top = await topRisks(database.db, team.id, 5);
+    const top = await topRisks(env.db, team.id, 5);
     expect(top.map((r) => [r.title, r.severity])).toEqual([
       ["B", 20],
       ["D", 16],

@@ -30,11 +30,14 @@ function columnsOf(items: ReadonlyArray<BoardItem>): Columns {
   return columns;
 }
 
+/** Per lane: how many items it holds (the board shows its first ones) and the link showing more. */
+export type LaneSummaries = Record<Lane, { total: number; moreHref: string | null }>;
+
 /**
  * The Now / Next / Later board. Every drop is one POST naming the item's new neighbours; each gets
  * its own fetcher so a quick second drag never cancels the first one's request.
  */
-export function RoadmapBoard({ slug, items, canEdit }: { slug: string; items: ReadonlyArray<BoardItem>; canEdit: boolean }) {
+export function RoadmapBoard({ slug, items, lanes, canEdit }: { slug: string; items: ReadonlyArray<BoardItem>; lanes: LaneSummaries; canEdit: boolean }) {
   const hydrated = useHydrated();
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const serverColumns = useMemo(() => columnsOf(items), [items]);
@@ -89,7 +92,7 @@ export function RoadmapBoard({ slug, items, canEdit }: { slug: string; items: Re
       >
         <div className="grid items-start gap-4 md:grid-cols-3">
           {LANES.map((lane) => (
-            <LaneColumn key={lane} lane={lane} ids={columns[lane]} byId={byId} slug={slug} canEdit={canEdit} draggable={hydrated} />
+            <LaneColumn key={lane} lane={lane} ids={columns[lane]} summary={lanes[lane]} byId={byId} slug={slug} canEdit={canEdit} draggable={hydrated} />
           ))}
         </div>
         <DragOverlay>{active ? <div className={`${cardClass} cursor-grabbing shadow-lg ring-2 ring-accent-500`}><RoadmapCardFace item={active} /></div> : null}</DragOverlay>
@@ -101,6 +104,7 @@ export function RoadmapBoard({ slug, items, canEdit }: { slug: string; items: Re
 function LaneColumn({
   lane,
   ids,
+  summary,
   byId,
   slug,
   canEdit,
@@ -108,6 +112,7 @@ function LaneColumn({
 }: {
   lane: Lane;
   ids: string[];
+  summary: { total: number; moreHref: string | null };
   byId: Map<string, BoardItem>;
   slug: string;
   canEdit: boolean;
@@ -126,7 +131,7 @@ function LaneColumn({
         <div>
           <h2 id={headingId} className="flex items-center gap-2 text-sm font-semibold">
             {LANE_LABELS[lane]}
-            <span className="rounded-full bg-zinc-200 px-1.5 text-xs font-medium text-zinc-600 tabular-nums dark:bg-zinc-800 dark:text-zinc-400">{ids.length}</span>
+            <span className="rounded-full bg-zinc-200 px-1.5 text-xs font-medium text-zinc-600 tabular-nums dark:bg-zinc-800 dark:text-zinc-400">{summary.total}</span>
           </h2>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">{LANE_DESCRIPTIONS[lane]}</p>
         </div>
@@ -164,6 +169,16 @@ function LaneColumn({
           ) : null}
         </ul>
       </SortableContext>
+      {summary.moreHref ? (
+        <p className="mt-3 flex items-center justify-between gap-2 px-1 text-xs text-zinc-500 dark:text-zinc-400">
+          <span>
+            Showing {ids.length} of {summary.total}
+          </span>
+          <Link to={summary.moreHref} preventScrollReset className="rounded-md px-2 py-1 font-medium text-accent-600 hover:bg-accent-50 dark:text-accent-500 dark:hover:bg-accent-600/10">
+            Show more<span className="sr-only"> in {LANE_LABELS[lane]}</span>
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

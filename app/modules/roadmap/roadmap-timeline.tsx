@@ -68,7 +68,7 @@ export function RoadmapTimeline({ items, quarters, currentQuarter }: { items: Re
             return (
               <tr key={item.key} className="border-t border-zinc-100 dark:border-zinc-800/70">
                 <th scope="row" className={`${sticky} max-w-36 px-3 py-2 text-left font-medium sm:max-w-56`}>
-                  <span className="block truncate" title={item.title}>
+                  <span className="line-clamp-2 break-words" title={item.title}>
                     {item.href ? (
                       <Link to={item.href} className="hover:text-accent-600 hover:underline dark:hover:text-accent-500">
                         {item.title}
@@ -117,14 +117,31 @@ export function LaneLegend() {
   );
 }
 
-/** Items without quarters, listed under the timeline so none goes missing. */
-export function UnscheduledItems({ items }: { items: ReadonlyArray<TimelineItem> }) {
+/** "Showing 100 of 1,400 scheduled items · Show more": the timeline reads a bounded number of items. */
+export function TimelineMore({ shown, total, moreHref, what = "scheduled items" }: { shown: number; total?: number; moreHref?: string | null; what?: string }) {
+  if (total === undefined || shown >= total) return null;
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+      <span>
+        Showing {shown} of {total} {what}; {total - shown} not shown.
+      </span>
+      {moreHref ? (
+        <Link to={moreHref} preventScrollReset className="rounded-md px-2 py-1 font-medium text-accent-600 hover:bg-accent-50 dark:text-accent-500 dark:hover:bg-accent-600/10">
+          Show more<span className="sr-only"> {what}</span>
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
+/** Items without quarters, listed under the timeline so none goes missing (`total` when only the first are read). */
+export function UnscheduledItems({ items, total, moreHref }: { items: ReadonlyArray<TimelineItem>; total?: number; moreHref?: string | null }) {
   const unscheduled = items.filter((item) => !item.start_quarter);
   if (unscheduled.length === 0) return null;
   return (
     <section aria-labelledby="unscheduled-title" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
       <h2 id="unscheduled-title" className="text-sm font-semibold">
-        Not scheduled <span className="font-normal text-zinc-500">({unscheduled.length})</span>
+        Not scheduled <span className="font-normal text-zinc-500">({total ?? unscheduled.length})</span>
       </h2>
       <ul className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
         {unscheduled.map((item) => (
@@ -143,6 +160,11 @@ export function UnscheduledItems({ items }: { items: ReadonlyArray<TimelineItem>
           </li>
         ))}
       </ul>
+      {total !== undefined && total > unscheduled.length ? (
+        <div className="mt-3">
+          <TimelineMore shown={unscheduled.length} total={total} moreHref={moreHref} what="unscheduled items" />
+        </div>
+      ) : null}
     </section>
   );
 }

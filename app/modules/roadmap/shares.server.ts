@@ -2,7 +2,8 @@ import type { Database } from "../../../db/database";
 import { recordActivity } from "../../services/activity.server";
 import { AppError } from "../../services/errors.server";
 import { generateToken, hashToken } from "../../services/tokens.server";
-import { listRoadmapItems, type RoadmapItem } from "./roadmap.server";
+import { listLanes, listTimeline, type LaneLimits, type TimelineLimits } from "./bounded.server";
+import type { RoadmapItem } from "./roadmap.server";
 import { HIDEABLE_FIELDS, HIDEABLE_FIELD_LABELS, type HideableField, type Lane } from "./schema";
 
 /**
@@ -77,8 +78,11 @@ export function toSharedItem(item: RoadmapItem, hidden: ReadonlyArray<string>): 
   return shared;
 }
 
-/** The roadmap behind a live token, as the link shows it; undefined for an unknown or revoked token. */
-export async function findSharedRoadmap(db: Database, token: string) {
+/**
+ * The roadmap behind a live token, as the link shows it (each lane's first items, the timeline's
+ * first items, and how many each holds); undefined for an unknown or revoked token.
+ */
+export async function findSharedRoadmap(db: Database, token: string, limits: { lanes: LaneLimits; timeline: TimelineLimits }) {
   const share = await db
     .selectFrom("roadmap_shares")
     .innerJoin("workspaces", "workspaces.id", "roadmap_shares.workspace_id")
@@ -87,11 +91,17 @@ export async function findSharedRoadmap(db: Database, token: string) {
     .where("roadmap_shares.revoked_at", "is", null)
     .executeTakeFirst();
   if (!share) return undefined;
-  const items = await listRoadmapItems(db, share.workspace_id);
   const hidden = share.hidden_fields;
+  const showsQuarters = !hidden.includes("quarters");
+  const [lanes, timeline] = await Promise.all([
+    listLanes(db, share.workspace_id, limits.lanes),
+    showsQuarters ? listTimeline(db, share.workspace_id, limits.timeline) : null,
+  ]);
   return {
     workspaceName: share.workspace_name,
     hidden: HIDEABLE_FIELDS.filter((field) => hidden.includes(field)),
-    items: items.map((item) => toSharedItem(item, hidden)),
+    items: lanes.items.map((item) => toSharedItem(item, hidden)),
+    laneTotals: lanes.totals,
+    timeline: timeline ? { items: timeline.items.map((item) => toSharedItem(item, hidden)), totals: timeline.totals } : null,
   };
 }

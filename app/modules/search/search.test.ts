@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoProduct } from "../../../db/seed/demo-product";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { startTestApp, visibleText, type TestApp } from "../../server/testing";
-import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
+import { setUpTestApp } from "../../server/test-context";
+import { visibleText } from "../../server/testing";
+import type { SeededWorkspace } from "../../server/testing-workspace";
 import { splitHighlights } from "./highlight";
 
-let database: TestDatabase;
-let app: TestApp;
-let team: SeededWorkspace;
-let rival: SeededWorkspace;
+const env = setUpTestApp({ team: "Northwind Payments", rival: "Contoso Ledger" });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  team = await seedWorkspace(app, database.db);
-  rival = await seedWorkspace(app, database.db, "Contoso Ledger");
-  await seedDemoProduct(database.db, team.id, { owner: team.owner.id, editor: team.editor.id });
-  await database.db
+  await seedDemoProduct(env.db, env.team.id, { owner: env.team.owner.id, editor: env.team.editor.id });
+  await env.db
     .insertInto("risks")
-    .values({ workspace_id: rival.id, title: "Passkeys rollout stalls at Contoso", likelihood: 5, impact: 5, description: "One-tap checkout depends on it." })
+    .values({ workspace_id: env.rival.id, title: "Passkeys rollout stalls at Contoso", likelihood: 5, impact: 5, description: "One-tap checkout depends on it." })
     .execute();
-  await database.db
+  await env.db
     .insertInto("initiatives")
     .values({
-      workspace_id: team.id,
+      workspace_id: env.team.id,
       title: "Harden the <b>saved-card</b> vault for passkeys",
       problem: "",
       status: "idea",
@@ -31,12 +24,7 @@ beforeAll(async () => {
     })
     .execute();
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-async function search(query: string, { browser = team.viewer.browser, slug = team.slug, type }: { browser?: SeededWorkspace["viewer"]["browser"]; slug?: string; type?: string } = {}) {
+async function search(query: string, { browser = env.team.viewer.browser, slug = env.team.slug, type }: { browser?: SeededWorkspace["viewer"]["browser"]; slug?: string; type?: string } = {}) {
   const params = new URLSearchParams({ q: query, ...(type ? { type } : {}) });
   const response = await browser.request(`/w/${slug}/search?${params}`);
   expect(response.status).toBe(200);
@@ -70,10 +58,10 @@ describe("search", () => {
 
   it("never shows another workspace's items", async () => {
     expect((await search("passkeys")).results).not.toContain("Contoso");
-    const theirs = await search("passkeys", { browser: rival.viewer.browser, slug: rival.slug });
+    const theirs = await search("passkeys", { browser: env.rival.viewer.browser, slug: env.rival.slug });
     expect(theirs.results).toContain("Passkeys rollout stalls at Contoso");
     expect(theirs.results).not.toContain("Android devices");
-    expect((await search("one-tap", { browser: rival.viewer.browser, slug: rival.slug })).results).not.toContain("One-tap checkout for returning shoppers");
+    expect((await search("one-tap", { browser: env.rival.viewer.browser, slug: env.rival.slug })).results).not.toContain("One-tap checkout for returning shoppers");
   });
 
   it("searches the latest vision only, not its history", async () => {
@@ -101,7 +89,7 @@ describe("search", () => {
   });
 
   it("answers 404 to someone who is not a member", async () => {
-    expect((await rival.owner.browser.request(`/w/${team.slug}/search?q=passkeys`)).status).toBe(404);
+    expect((await env.rival.owner.browser.request(`/w/${env.team.slug}/search?q=passkeys`)).status).toBe(404);
   });
 });
 

@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState, type ChangeEvent } from "react";
+import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field, FieldErrors, inputClass } from "~/components/ui/field";
@@ -17,13 +17,7 @@ const FORMAT_OPTIONS = [{ value: "auto", label: "Detect automatically" }, ...Obj
 export function TranscriptCreateForm({ lastResult, cancelTo }: { lastResult?: SubmissionResult<string[]>; cancelTo: string }) {
   const submitting = useNavigation().state === "submitting";
   const [fileNote, setFileNote] = useState<string | null>(null);
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(createTranscriptSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createTranscriptSchema }),
-  });
+  const [form, fields] = useValidatedForm(createTranscriptSchema, { lastResult });
 
   async function onFileChosen(event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];

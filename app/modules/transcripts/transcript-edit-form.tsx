@@ -1,6 +1,6 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field, FieldErrors, inputClass } from "~/components/ui/field";
@@ -33,7 +33,7 @@ export function TranscriptEditForm({
 }) {
   const submitting = useNavigation().state === "submitting";
   const converted = new Set(transcript.action_items.filter((item) => item.converted).map((item) => item.id));
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(updateTranscriptSchema, {
     lastResult,
     defaultValue: {
       title: transcript.title,
@@ -46,10 +46,6 @@ export function TranscriptEditForm({
         ...Array.from({ length: BLANK_ACTION_ROWS }, () => ({ id: "", text: "", owner: "" })),
       ],
     },
-    constraint: getZodConstraint(updateTranscriptSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateTranscriptSchema }),
   });
   const rows = fields.action_items.getFieldList();
 

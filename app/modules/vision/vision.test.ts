@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { fieldErrors, startTestApp, visibleText, type TestApp } from "../../server/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { fieldErrors, visibleText } from "../../server/testing";
 import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
 import { ConflictError } from "../../services/versioning.server";
 import { saveVision } from "./vision.server";
 
-let database: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
+const env = setUpTestApp();
 
 const FIRST = {
   statement: "Every finance team closes its books on time, without spreadsheets.",
@@ -26,7 +16,7 @@ const FIRST = {
 };
 
 // The vision is one per workspace, so each test starts from a workspace of its own.
-const newTeam = (name = "Northwind Payments") => seedWorkspace(app, database.db, name);
+const newTeam = (name = "Northwind Payments") => seedWorkspace(env.app, env.db, name);
 
 async function save(team: SeededWorkspace, basedOn: number, fields: Partial<typeof FIRST> = {}, who = team.editor) {
   return who.browser.postForm(`/w/${team.slug}/vision/edit`, { ...FIRST, ...fields, version: String(basedOn) });
@@ -38,7 +28,7 @@ async function page(team: SeededWorkspace, path: string) {
 }
 
 function versionsOf(workspaceId: string) {
-  return database.db
+  return env.db
     .selectFrom("vision_versions")
     .select(["number", "statement", "mission", "created_by"])
     .where("workspace_id", "=", workspaceId)
@@ -69,7 +59,7 @@ describe("vision", () => {
     expect(text).toContain("Speed over features:");
     expect(text).toContain(`Version 1, saved by ${team.editor.name}`);
     expect(await versionsOf(team.id)).toEqual([expect.objectContaining({ number: 1, statement: FIRST.statement, created_by: team.editor.id })]);
-    const event = await database.db.selectFrom("activity_events").selectAll().where("workspace_id", "=", team.id).executeTakeFirstOrThrow();
+    const event = await env.db.selectFrom("activity_events").selectAll().where("workspace_id", "=", team.id).executeTakeFirstOrThrow();
     expect(event).toMatchObject({ action: "created", entity_type: "vision", entity_title: "Vision, version 1", actor_id: team.editor.id });
   });
 
@@ -84,7 +74,7 @@ describe("vision", () => {
       expect.objectContaining({ number: 3, mission: "We make month end boring, for every team.", created_by: team.owner.id }),
     ]);
     expect((await page(team, "")).text).toContain("Version 3");
-    const actions = await database.db.selectFrom("activity_events").select("action").where("workspace_id", "=", team.id).orderBy("id").execute();
+    const actions = await env.db.selectFrom("activity_events").select("action").where("workspace_id", "=", team.id).orderBy("id").execute();
     expect(actions.map((a) => a.action)).toEqual(["created", "updated", "updated"]);
   });
 
@@ -135,14 +125,14 @@ describe("vision", () => {
 
   it("an insert that loses the race on the unique version number becomes a conflict", async () => {
     const team = await newTeam();
-    await saveVision(database.db, team.id, team.editor.id, 0, FIRST);
+    await saveVision(env.db, team.id, team.editor.id, 0, FIRST);
     // Someone else's save of version 2, not yet committed: our save cannot see it and reaches the insert.
-    const other = await database.db.startTransaction().execute();
+    const other = await env.db.startTransaction().execute();
     await other
       .insertInto("vision_versions")
       .values({ ...FIRST, mission: "The winner", workspace_id: team.id, number: 2, created_by: team.admin.id })
       .execute();
-    const ours = saveVision(database.db, team.id, team.editor.id, 1, { ...FIRST, mission: "The loser" });
+    const ours = saveVision(env.db, team.id, team.editor.id, 1, { ...FIRST, mission: "The loser" });
     await new Promise((resolve) => setTimeout(resolve, 150));
     await other.commit().execute();
     const error = await ours.then(

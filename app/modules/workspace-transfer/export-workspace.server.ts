@@ -3,10 +3,10 @@ import type { Database } from "../../../db/database";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocumentInput } from "./export-format";
 
 // Every column of every product table goes into the export except these: the tenant key (the
-// export is the tenant), PostgreSQL's generated columns (search, severity) and the optimistic-lock
+// export is the tenant), PostgreSQL's generated columns (search, severity, the initiative scores) and the optimistic-lock
 // counter (`version`), which only means something next to the row it guards. The export test
 // compares this list with the database catalogue, so a new column cannot be forgotten.
-export const NOT_EXPORTED = ["workspace_id", "search", "severity", "version"] as const;
+export const NOT_EXPORTED = ["workspace_id", "search", "severity", "rice_score", "wsjf_score", "ice_score", "version"] as const;
 
 const AUDIT = ["source", "created_by", "updated_by", "created_at", "updated_at"] as const;
 

@@ -1,49 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoProduct } from "../../../db/seed/demo-product";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { startTestApp, visibleText, type Browser, type TestApp } from "../../server/testing";
-import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
+import { setUpTestApp } from "../../server/test-context";
+import { visibleText, type Browser } from "../../server/testing";
 import { EXPORTED_COLUMNS, NOT_EXPORTED } from "./export-workspace.server";
 
-let database: TestDatabase;
-let app: TestApp;
-let team: SeededWorkspace;
-let rival: SeededWorkspace;
+const env = setUpTestApp({ team: "Northwind Payments", rival: "Contoso Ledger" });
 
 type Row = Record<string, unknown> & { id: string };
 type Doc = Record<string, unknown> & { workspace: Row; members: Row[] } & Record<"vision_versions" | "personas" | "competitors" | "initiatives" | "roadmap_items" | "transcripts" | "risks", Row[]>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  team = await seedWorkspace(app, database.db);
-  rival = await seedWorkspace(app, database.db, "Contoso Ledger");
-  await seedDemoProduct(database.db, team.id, { owner: team.owner.id, editor: team.editor.id });
+  await seedDemoProduct(env.db, env.team.id, { owner: env.team.owner.id, editor: env.team.editor.id });
   // Every framework's inputs, and a workspace that prioritises with WSJF.
-  await database.db.updateTable("workspaces").set({ prioritization: "wsjf" }).where("id", "=", team.id).execute();
-  await database.db
+  await env.db.updateTable("workspaces").set({ prioritization: "wsjf" }).where("id", "=", env.team.id).execute();
+  await env.db
     .updateTable("initiatives")
     .set({ business_value: 8, time_criticality: 13, risk_reduction: 3, job_size: 5, ice_impact: 7, ice_confidence: 6, ease: 4 })
-    .where("workspace_id", "=", team.id)
+    .where("workspace_id", "=", env.team.id)
     .where("title", "=", "Automatic payout reconciliation")
     .execute();
   // Action items that became an initiative and a risk point at them from inside the transcript's JSON.
-  const transcript = await database.db.selectFrom("transcripts").select(["id", "action_items"]).where("workspace_id", "=", team.id).where("format", "=", "vtt").executeTakeFirstOrThrow();
-  const initiative = await database.db.selectFrom("initiatives").select("id").where("workspace_id", "=", team.id).where("title", "like", "One-tap%").executeTakeFirstOrThrow();
-  const risk = await database.db.selectFrom("risks").select("id").where("workspace_id", "=", team.id).where("title", "like", "Android%").executeTakeFirstOrThrow();
+  const transcript = await env.db.selectFrom("transcripts").select(["id", "action_items"]).where("workspace_id", "=", env.team.id).where("format", "=", "vtt").executeTakeFirstOrThrow();
+  const initiative = await env.db.selectFrom("initiatives").select("id").where("workspace_id", "=", env.team.id).where("title", "like", "One-tap%").executeTakeFirstOrThrow();
+  const risk = await env.db.selectFrom("risks").select("id").where("workspace_id", "=", env.team.id).where("title", "like", "Android%").executeTakeFirstOrThrow();
   const [first, second, ...rest] = transcript.action_items;
-  await database.db
+  await env.db
     .updateTable("transcripts")
     .set({ action_items: JSON.stringify([{ ...first!, id: "item-1", initiative_id: initiative.id }, { ...second!, id: "item-2", risk_id: risk.id }, ...rest]) })
-    .where("workspace_id", "=", team.id)
+    .where("workspace_id", "=", env.team.id)
     .where("id", "=", transcript.id)
     .execute();
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
 async function exportOf(browser: Browser, slug: string): Promise<Doc> {
   const response = await browser.request(`/w/${slug}/export.json`);
   expect(response.status).toBe(200);
@@ -95,12 +82,12 @@ function comparable(doc: Doc) {
   };
 }
 
-const workspaceCount = async () => (await database.db.selectFrom("workspaces").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
+const workspaceCount = async () => (await env.db.selectFrom("workspaces").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
 
 describe("workspace export and import", () => {
   it("round-trips every item and every link into a new workspace", async () => {
-    const original = await exportOf(team.admin.browser, team.slug);
-    expect(original).toMatchObject({ format: "bearing.workspace-export", version: 1, workspace: { name: team.name, prioritization: "wsjf" } });
+    const original = await exportOf(env.team.admin.browser, env.team.slug);
+    expect(original).toMatchObject({ format: "bearing.workspace-export", version: 1, workspace: { name: env.team.name, prioritization: "wsjf" } });
     for (const table of ["vision_versions", "personas", "competitors", "initiatives", "roadmap_items", "transcripts", "risks"] as const) {
       expect(original[table].length, table).toBeGreaterThan(0);
     }
@@ -109,11 +96,11 @@ describe("workspace export and import", () => {
     expect(original.transcripts.some((t) => Array.isArray(t.segments) && t.segments.length)).toBe(true);
     expect(JSON.stringify(original.transcripts)).toContain('"risk_id"');
 
-    const response = await upload(team.owner.browser, JSON.stringify(original));
+    const response = await upload(env.team.owner.browser, JSON.stringify(original));
     expect(response.status).toBe(302);
     const slug = response.headers.get("location")!.replace("/w/", "");
-    expect(slug).not.toBe(team.slug);
-    const copy = await exportOf(team.owner.browser, slug);
+    expect(slug).not.toBe(env.team.slug);
+    const copy = await exportOf(env.team.owner.browser, slug);
     expect(comparable(copy)).toEqual(comparable(original));
 
     // New ids everywhere; nothing points back at the original workspace.
@@ -124,29 +111,29 @@ describe("workspace export and import", () => {
   });
 
   it("keeps the importer as owner and author, and clears people who are not members of the new workspace", async () => {
-    const original = await exportOf(team.owner.browser, team.slug);
-    const response = await upload(team.owner.browser, JSON.stringify(original), { name: "Acme sandbox" });
+    const original = await exportOf(env.team.owner.browser, env.team.slug);
+    const response = await upload(env.team.owner.browser, JSON.stringify(original), { name: "Acme sandbox" });
     const slug = response.headers.get("location")!.replace("/w/", "");
     expect(slug).toBe("acme-sandbox");
-    const copy = await exportOf(team.owner.browser, slug);
+    const copy = await exportOf(env.team.owner.browser, slug);
     expect(copy.workspace.name).toBe("Acme sandbox");
-    expect(copy.members.map((m) => m.user_id)).toEqual([team.owner.id]);
+    expect(copy.members.map((m) => m.user_id)).toEqual([env.team.owner.id]);
     const ownerOf = (doc: Doc, title: string) => doc.initiatives.find((i) => i.title === title)!.owner_id;
-    expect(ownerOf(original, "Apple Pay and Google Pay on every checkout")).toBe(team.editor.id);
+    expect(ownerOf(original, "Apple Pay and Google Pay on every checkout")).toBe(env.team.editor.id);
     expect(ownerOf(copy, "Apple Pay and Google Pay on every checkout")).toBeNull();
-    expect(ownerOf(copy, "One-tap checkout for returning shoppers")).toBe(team.owner.id);
+    expect(ownerOf(copy, "One-tap checkout for returning shoppers")).toBe(env.team.owner.id);
     expect(copy.competitors.every((c) => c.created_by === null)).toBe(true);
     // The editor of the original workspace cannot see the copy.
-    expect((await team.editor.browser.request(`/w/${slug}`)).status).toBe(404);
-    const log = visibleText(await (await team.owner.browser.request(`/w/${slug}/settings/activity`)).text());
+    expect((await env.team.editor.browser.request(`/w/${slug}`)).status).toBe(404);
+    const log = visibleText(await (await env.team.owner.browser.request(`/w/${slug}/settings/activity`)).text());
     expect(log).toContain("created workspace Acme sandbox (imported from a Bearing export)");
-    const dashboard = visibleText(await (await team.owner.browser.request(`/w/${slug}`)).text());
+    const dashboard = visibleText(await (await env.team.owner.browser.request(`/w/${slug}`)).text());
     expect(dashboard).toContain("One-tap checkout beta with 20 merchants");
   });
 
   it("refuses a malformed file with the first invalid path, and creates nothing", async () => {
     const before = await workspaceCount();
-    const valid = await exportOf(team.admin.browser, team.slug);
+    const valid = await exportOf(env.team.admin.browser, env.team.slug);
     const cases: Array<[string, string]> = [
       ["{ not json", "This file is not valid JSON"],
       [JSON.stringify({ ...valid, format: "trello" }), 'format: must be "bearing.workspace-export"'],
@@ -155,7 +142,7 @@ describe("workspace export and import", () => {
       [JSON.stringify({ ...valid, risks: [{ ...valid.risks[0], initiative_id: "no-such-initiative" }] }), 'risks[0].initiative_id: refers to initiative "no-such-initiative", which is not in this file'],
     ];
     for (const [content, message] of cases) {
-      const response = await upload(team.owner.browser, content);
+      const response = await upload(env.team.owner.browser, content);
       expect(response.status, message).toBe(400);
       const text = visibleText(await response.text());
       expect(text).toContain(message);
@@ -165,27 +152,27 @@ describe("workspace export and import", () => {
   });
 
   it("refuses a file over 20 MB", async () => {
-    const response = await upload(team.owner.browser, new Blob([new Uint8Array(21 * 1024 * 1024).fill(32)]));
+    const response = await upload(env.team.owner.browser, new Blob([new Uint8Array(21 * 1024 * 1024).fill(32)]));
     expect(response.status).toBe(413);
     expect(visibleText(await response.text())).toContain("larger than 20 MB");
   });
 
   it("lets admins and owners export, answers 403 to editors and 404 to outsiders", async () => {
-    expect((await team.editor.browser.request(`/w/${team.slug}/export.json`)).status).toBe(403);
-    expect((await rival.owner.browser.request(`/w/${team.slug}/export.json`)).status).toBe(404);
-    const doc = await exportOf(rival.owner.browser, rival.slug);
+    expect((await env.team.editor.browser.request(`/w/${env.team.slug}/export.json`)).status).toBe(403);
+    expect((await env.rival.owner.browser.request(`/w/${env.team.slug}/export.json`)).status).toBe(404);
+    const doc = await exportOf(env.rival.owner.browser, env.rival.slug);
     expect(doc.initiatives).toEqual([]);
   });
 
   it("is reachable from the UI", async () => {
-    expect(await (await team.owner.browser.request("/w/new")).text()).toContain('href="/w/import"');
-    const settings = await (await team.admin.browser.request(`/w/${team.slug}/settings/workspace`)).text();
-    expect(settings).toContain(`href="/w/${team.slug}/export.json"`);
-    expect((await team.viewer.browser.request("/w/import")).status).toBe(200);
+    expect(await (await env.team.owner.browser.request("/w/new")).text()).toContain('href="/w/import"');
+    const settings = await (await env.team.admin.browser.request(`/w/${env.team.slug}/settings/workspace`)).text();
+    expect(settings).toContain(`href="/w/${env.team.slug}/export.json"`);
+    expect((await env.team.viewer.browser.request("/w/import")).status).toBe(200);
   });
 
   it("exports every column of every product table, except the ones it leaves out on purpose", async () => {
-    const { rows } = await database.db
+    const { rows } = await env.db
       .selectFrom("information_schema.columns" as never)
       .select(["table_name", "column_name"] as never)
       .where("table_schema" as never, "=", "public" as never)

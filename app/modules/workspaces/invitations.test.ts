@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
 import {
   createWorkspaceAs,
   fieldErrors,
@@ -8,40 +8,30 @@ import {
   logIn,
   signedInUser,
   signUp,
-  startTestApp,
   visibleText,
   type Browser,
-  type TestApp,
 } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
+const env = setUpTestApp();
 let owner: Browser;
 let slug: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  owner = await signedInUser(app, { name: "Radia Perlman", email: "radia@example.com", password: "spanning tree 1985 algorhyme" });
+  owner = await signedInUser(env.app, { name: "Radia Perlman", email: "radia@example.com", password: "spanning tree 1985 algorhyme" });
   slug = await createWorkspaceAs(owner, "Network Team");
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
 /** Invites `email` from the members page and returns the link that arrives by email. */
 async function invite(email: string, role: "admin" | "editor" | "viewer") {
   const since = Date.now();
   const response = await owner.postForm(`/w/${slug}/settings/members`, { intent: "invite", email, role });
   expect(response.status).toBe(200);
   expect(visibleText(await response.text())).toContain(`Invitation sent to ${email}.`);
-  return linkFromEmail(app, email, /Radia Perlman invited you to Network Team/, "/invitations/", since);
+  return linkFromEmail(env.app, email, /Radia Perlman invited you to Network Team/, "/invitations/", since);
 }
 
 const roleOf = async (email: string) =>
   (
-    await database.db
+    await env.db
       .selectFrom("memberships")
       .innerJoin("users", "users.id", "memberships.user_id")
       .innerJoin("workspaces", "workspaces.id", "memberships.workspace_id")
@@ -58,15 +48,15 @@ describe("invitations", () => {
     const { email, token } = await invite("lasting@example.com", "viewer");
     expect(email.text).toContain("as a viewer");
     expect(email.text).toContain("expires in 7 days");
-    const row = await database.db.selectFrom("invitations").selectAll().where("email", "=", "lasting@example.com").executeTakeFirstOrThrow();
+    const row = await env.db.selectFrom("invitations").selectAll().where("email", "=", "lasting@example.com").executeTakeFirstOrThrow();
     expect(Math.round((row.expires_at.getTime() - row.created_at.getTime()) / 60_000)).toBe(7 * 24 * 60);
-    const { rows } = await sql<{ row: string }>`select i::text as row from invitations i`.execute(database.db);
+    const { rows } = await sql<{ row: string }>`select i::text as row from invitations i`.execute(env.db);
     for (const { row: text } of rows) expect(text).not.toContain(token);
   });
 
   it("lets a new person accept by signing up from the link, with the invited role, only once", async () => {
     const { path, token } = await invite("newcomer@example.com", "editor");
-    const browser = app.newBrowser();
+    const browser = env.app.newBrowser();
     const landing = visibleText(await (await browser.request(path)).text());
     expect(landing).toContain("Join Network Team");
     expect(landing).toContain("Radia Perlman invited newcomer@example.com to join as an editor.");
@@ -85,10 +75,10 @@ describe("invitations", () => {
     expect(await roleOf(person.email)).toBe("editor");
 
     // The link proved the address: no second email is needed.
-    const user = await database.db.selectFrom("users").select("email_verified_at").where("email", "=", person.email).executeTakeFirstOrThrow();
+    const user = await env.db.selectFrom("users").select("email_verified_at").where("email", "=", person.email).executeTakeFirstOrThrow();
     expect(user.email_verified_at).toBeInstanceOf(Date);
 
-    expect(visibleText(await (await app.newBrowser().request(path)).text())).toContain(NO_LONGER_VALID);
+    expect(visibleText(await (await env.app.newBrowser().request(path)).text())).toContain(NO_LONGER_VALID);
     const reuse = await browser.postForm(path, {});
     expect(visibleText(await reuse.text())).toContain(NO_LONGER_VALID);
     expect(await roleOf(person.email)).toBe("editor");
@@ -96,10 +86,10 @@ describe("invitations", () => {
 
   it("lets an existing user accept after logging in, with the invited role", async () => {
     const existing = { name: "Existing Person", email: "existing@example.com", password: "already here 1999 long ago" };
-    await signedInUser(app, existing);
+    await signedInUser(env.app, existing);
     const { path } = await invite("existing@example.com", "viewer");
 
-    const browser = app.newBrowser();
+    const browser = env.app.newBrowser();
     const landing = await (await browser.request(path)).text();
     const loginHref = `/login?redirectTo=${encodeURIComponent(path)}`;
     expect(landing).toContain(`href="${loginHref.replace(/&/g, "&amp;")}"`);
@@ -117,7 +107,7 @@ describe("invitations", () => {
 
   it("refuses an invitation to a user signed in with another email, and keeps it pending", async () => {
     const { path } = await invite("intended@example.com", "admin");
-    const stranger = await signedInUser(app, { name: "Wrong Person", email: "wrong@example.com", password: "not my invitation 4242 ok" });
+    const stranger = await signedInUser(env.app, { name: "Wrong Person", email: "wrong@example.com", password: "not my invitation 4242 ok" });
 
     const page = visibleText(await (await stranger.request(path)).text());
     expect(page).toContain("You are signed in as wrong@example.com. This invitation is for intended@example.com");
@@ -126,13 +116,13 @@ describe("invitations", () => {
     expect(attempt.status).toBe(410);
     expect(visibleText(await attempt.text())).toContain("was sent to another email address");
     expect(await roleOf("wrong@example.com")).toBeUndefined();
-    const row = await database.db.selectFrom("invitations").select("accepted_at").where("email", "=", "intended@example.com").executeTakeFirstOrThrow();
+    const row = await env.db.selectFrom("invitations").select("accepted_at").where("email", "=", "intended@example.com").executeTakeFirstOrThrow();
     expect(row.accepted_at).toBeNull();
   });
 
   it("does not let a sign-up with another email use the invitation", async () => {
     const { token } = await invite("real-invitee@example.com", "editor");
-    const browser = app.newBrowser();
+    const browser = env.app.newBrowser();
     const person = { name: "Sneaky", email: "sneaky@example.com", password: "borrowed link 8080 nope" };
     const response = await signUp(browser, person, { invitation: token });
     expect(response.status).toBe(302);
@@ -142,10 +132,10 @@ describe("invitations", () => {
 
   it("refuses an invitation past its 7 days", async () => {
     const { path } = await invite("late@example.com", "editor");
-    await database.db.updateTable("invitations").set({ expires_at: new Date(Date.now() - 1000) }).where("email", "=", "late@example.com").execute();
-    expect(visibleText(await (await app.newBrowser().request(path)).text())).toContain(NO_LONGER_VALID);
+    await env.db.updateTable("invitations").set({ expires_at: new Date(Date.now() - 1000) }).where("email", "=", "late@example.com").execute();
+    expect(visibleText(await (await env.app.newBrowser().request(path)).text())).toContain(NO_LONGER_VALID);
 
-    const late = await signedInUser(app, { name: "Late Comer", email: "late@example.com", password: "missed the boat 1912 sadly" });
+    const late = await signedInUser(env.app, { name: "Late Comer", email: "late@example.com", password: "missed the boat 1912 sadly" });
     const attempt = await late.postForm(path, {});
     expect(visibleText(await attempt.text())).toContain("has expired");
     expect(await roleOf("late@example.com")).toBeUndefined();

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../db/schema";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { createWorkspaceAs, linkFromEmail, signedInUser, signUp, startTestApp, visibleText, type Browser, type TestApp } from "../../server/testing";
+import { setUpTestApp } from "../../server/test-context";
+import { createWorkspaceAs, linkFromEmail, signedInUser, signUp, visibleText, type Browser } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
+const env = setUpTestApp();
 let slug: string;
 const people = {} as Record<"owner" | "admin" | "editor" | "viewer", { browser: Browser; id: string; email: string }>;
 
@@ -12,18 +11,18 @@ const people = {} as Record<"owner" | "admin" | "editor" | "viewer", { browser: 
 async function join(owner: Browser, name: string, email: string, role: Exclude<Role, "owner">) {
   const since = Date.now();
   await owner.postForm(`/w/${slug}/settings/members`, { intent: "invite", email, role });
-  const { token } = await linkFromEmail(app, email, /invited you/, "/invitations/", since);
-  const browser = app.newBrowser();
+  const { token } = await linkFromEmail(env.app, email, /invited you/, "/invitations/", since);
+  const browser = env.app.newBrowser();
   const response = await signUp(browser, { name, email, password: `${name} keeps a long passphrase 90` }, { invitation: token });
   expect(response.headers.get("location")).toBe(`/w/${slug}`);
   return browser;
 }
 
 const idOf = async (email: string) =>
-  (await database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  (await env.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
 
 async function roleOf(userId: string): Promise<Role | undefined> {
-  const row = await database.db
+  const row = await env.db
     .selectFrom("memberships")
     .innerJoin("workspaces", "workspaces.id", "memberships.workspace_id")
     .select("memberships.role")
@@ -43,9 +42,7 @@ const changeRole = (who: keyof typeof people, target: keyof typeof people, role:
   membersAction(who, { intent: "change-role", userId: people[target].id, role });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  const owner = await signedInUser(app, { name: "Barbara Liskov", email: "barbara@example.com", password: "substitution principle 1987 clu" });
+  const owner = await signedInUser(env.app, { name: "Barbara Liskov", email: "barbara@example.com", password: "substitution principle 1987 clu" });
   slug = await createWorkspaceAs(owner, "Abstractions");
   const joined = await Promise.all([
     join(owner, "Alan Admin", "alan@example.com", "admin"),
@@ -60,11 +57,6 @@ beforeAll(async () => {
   ] as const;
   for (const [key, browser, email] of entries) people[key] = { browser, email, id: await idOf(email) };
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
 const LAST_OWNER = "A workspace needs at least one owner. Make someone else an owner first.";
 
 describe("workspace members", () => {

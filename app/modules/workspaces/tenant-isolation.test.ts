@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { createWorkspaceAs, signedInUser, startTestApp, visibleText, withoutNonces, type Browser, type TestApp } from "../../server/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { createWorkspaceAs, signedInUser, visibleText, withoutNonces, type Browser } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
+const env = setUpTestApp();
 let owner: Browser;
 let outsider: Browser;
 let ownerId: string;
@@ -12,28 +11,21 @@ let slug: string;
 let madeUp: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
   [owner, outsider] = await Promise.all([
-    signedInUser(app, { name: "Wall Keeper", email: "keeper@example.com", password: "tenant walls 2026 granite" }),
-    signedInUser(app, { name: "Curious Outsider", email: "outsider@example.com", password: "peeking through 1234 fences" }),
+    signedInUser(env.app, { name: "Wall Keeper", email: "keeper@example.com", password: "tenant walls 2026 granite" }),
+    signedInUser(env.app, { name: "Curious Outsider", email: "outsider@example.com", password: "peeking through 1234 fences" }),
   ]);
   slug = await createWorkspaceAs(owner, "Secret Plans");
   madeUp = "zzzzzz-zzzzz".slice(0, slug.length);
   await createWorkspaceAs(outsider, "Outsider Inc");
-  ownerId = (await database.db.selectFrom("users").select("id").where("email", "=", "keeper@example.com").executeTakeFirstOrThrow()).id;
+  ownerId = (await env.db.selectFrom("users").select("id").where("email", "=", "keeper@example.com").executeTakeFirstOrThrow()).id;
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
 /** Everything the workspace's rows hold, to prove that nothing changed. */
 async function workspaceState() {
   const [workspaces, memberships, invitations] = await Promise.all([
-    database.db.selectFrom("workspaces").select(["id", "slug", "name", "updated_at"]).orderBy("slug").execute(),
-    database.db.selectFrom("memberships").select(["workspace_id", "user_id", "role", "updated_at"]).orderBy("user_id").execute(),
-    database.db.selectFrom("invitations").select(["id", "email"]).execute(),
+    env.db.selectFrom("workspaces").select(["id", "slug", "name", "updated_at"]).orderBy("slug").execute(),
+    env.db.selectFrom("memberships").select(["workspace_id", "user_id", "role", "updated_at"]).orderBy("user_id").execute(),
+    env.db.selectFrom("invitations").select(["id", "email"]).execute(),
   ]);
   return { workspaces, memberships, invitations };
 }

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { createWorkspaceAs, fieldErrors, logIn, signedInUser, signUp, startTestApp, visibleText, type Browser, type TestApp } from "../../server/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestApp } from "../../server/test-context";
+import { createWorkspaceAs, fieldErrors, logIn, signedInUser, signUp, visibleText, type Browser } from "../../server/testing";
 
-let database: TestDatabase;
-let app: TestApp;
+const env = setUpTestApp();
 let owner: Browser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startTestApp({ db: database.db });
-  owner = await signedInUser(app, { name: "Frances Allen", email: "frances@example.com", password: "optimising compilers 2006 turing" });
+  owner = await signedInUser(env.app, { name: "Frances Allen", email: "frances@example.com", password: "optimising compilers 2006 turing" });
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
 describe("workspaces", () => {
   it("sends a verified user without a workspace to create one, then into it", async () => {
     const home = await owner.request("/");
@@ -30,7 +22,7 @@ describe("workspaces", () => {
     const dashboard = await owner.request(`/w/${slug}`);
     expect(dashboard.status).toBe(200);
     expect(visibleText(await dashboard.text())).toContain("What is happening in Acme Checkout.");
-    const row = await database.db
+    const row = await env.db
       .selectFrom("memberships")
       .innerJoin("workspaces", "workspaces.id", "memberships.workspace_id")
       .select(["memberships.role"])
@@ -77,13 +69,13 @@ describe("workspaces", () => {
   });
 
   it("asks an unverified user to confirm the email before creating a workspace", async () => {
-    const browser = app.newBrowser();
+    const browser = env.app.newBrowser();
     const user = { name: "Not Yet", email: "not-yet@example.com", password: "pending confirmation 2024 ok" };
     expect((await signUp(browser, user)).status).toBe(302);
     expect((await logIn(browser, user)).status).toBe(302);
     const response = await browser.postForm("/w/new", { name: "Too Early" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/verify-email");
-    expect(await database.db.selectFrom("workspaces").select("id").where("name", "=", "Too Early").execute()).toEqual([]);
+    expect(await env.db.selectFrom("workspaces").select("id").where("name", "=", "Too Early").execute()).toEqual([]);
   });
 });
