@@ -46,6 +46,7 @@ export function createApp({ build, db, config, logger, mailer, publicDir = resol
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   app.use(originCheck(config));
+  app.use(bodySizeLimit);
   app.use(sessionLookup(db, config));
 
   app.all(
@@ -92,6 +93,17 @@ function requestLogging(logger: Logger): RequestHandler {
     next();
   };
 }
+
+// Plain (non-file) forms are read whole by `request.formData()`; the largest carries an initiative CSV
+// import of at most 1 MB back for confirmation. File uploads (multipart) stream through their routes'
+// own limits, which answer with a field error instead.
+const MAX_FORM_BYTES = 4 * 1024 * 1024;
+
+const bodySizeLimit: RequestHandler = (req, res, next) => {
+  const multipart = (req.get("content-type") ?? "").startsWith("multipart/form-data");
+  if (multipart || Number(req.get("content-length") ?? 0) <= MAX_FORM_BYTES) return next();
+  res.status(413).type("text/plain").send("This form is too large: the limit is 4 MB.");
+};
 
 /** Resolves the session cookie once per request; loaders read it from the context. */
 function sessionLookup(db: Database, config: Config): RequestHandler {

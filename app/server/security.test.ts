@@ -114,3 +114,15 @@ describe("security headers", () => {
     expect(fieldErrors(await response.text(), "email")).toEqual(["Enter an email address like name@example.com."]);
   });
 });
+
+describe("request size", () => {
+  it("refuses a plain form larger than 4 MB with 413 before any route reads it", async () => {
+    const response = await env.app.request("/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `email=${"a".repeat(5 * 1024 * 1024)}&password=x`,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("the limit is 4 MB");
+  });
+});
