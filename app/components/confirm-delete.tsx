@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
-import { Button } from "./ui/button";
+import { Form, Link } from "@remix-run/react";
+import { Button, buttonClass } from "./ui/button";
 
 /** Deleting takes two clicks, without JavaScript too: the first only reveals the real button. */
 export function ConfirmDelete({ what, action }: { what: string; action?: string }) {
@@ -20,5 +20,17 @@ export function ConfirmDelete({ what, action }: { what: string; action?: string 
         </Button>
       </Form>
     </details>
+  );
+}
+
+/** The header actions of an item's page for people who may change it: edit, and delete with confirmation. */
+export function EditDeleteActions({ what }: { what: string }) {
+  return (
+    <div className="flex items-center gap-2">
+      <Link to="edit" className={buttonClass("secondary")}>
+        Edit
+      </Link>
+      <ConfirmDelete what={what} />
+    </div>
   );
 }

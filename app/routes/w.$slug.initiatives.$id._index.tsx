@@ -2,8 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
-import { ConfirmDelete } from "~/components/confirm-delete";
-import { buttonClass } from "~/components/ui/button";
+import { EditDeleteActions } from "~/components/confirm-delete";
 import { addInitiativeLink, removeInitiativeLink, requireInitiativeDetail } from "~/modules/initiatives/initiative-detail.server";
 import { InitiativeLinks } from "~/modules/initiatives/initiative-links";
 import { deleteInitiative, getInitiative, getPrioritization } from "~/modules/initiatives/initiatives.server";
@@ -88,14 +87,7 @@ export default function InitiativePage() {
           </span>
         }
         actions={
-          canEdit ? (
-            <div className="flex items-center gap-2">
-              <Link to="edit" className={buttonClass("secondary")}>
-                Edit
-              </Link>
-              <ConfirmDelete what={initiative.title} />
-            </div>
-          ) : null
+          canEdit ? <EditDeleteActions what={initiative.title} /> : null
         }
       />
       <div className="grid gap-8 p-4 sm:p-8 lg:grid-cols-[minmax(0,1fr)_18rem]">

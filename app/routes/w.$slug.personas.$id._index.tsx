@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
-import { ConfirmDelete } from "~/components/confirm-delete";
-import { buttonClass } from "~/components/ui/button";
+import { EditDeleteActions } from "~/components/confirm-delete";
 import { deletePersona, listPersonaInitiatives, requirePersona } from "~/modules/personas/personas.server";
 import { PERSONA_FIELDS } from "~/modules/personas/schema";
 import { atLeast } from "~/modules/workspaces/roles";
@@ -40,14 +39,7 @@ export default function PersonaPage() {
         title={persona.name}
         description={persona.segment || undefined}
         actions={
-          canEdit ? (
-            <div className="flex items-center gap-2">
-              <Link to="edit" className={buttonClass("secondary")}>
-                Edit
-              </Link>
-              <ConfirmDelete what={persona.name} />
-            </div>
-          ) : null
+          canEdit ? <EditDeleteActions what={persona.name} /> : null
         }
       />
       <div className="max-w-3xl space-y-6 p-4 sm:p-8">

@@ -2,8 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageHeader } from "~/components/app-shell";
-import { ConfirmDelete } from "~/components/confirm-delete";
-import { buttonClass } from "~/components/ui/button";
+import { EditDeleteActions } from "~/components/confirm-delete";
 import { OverdueFlag, SeverityBadge, SourceBadge, StatusBadge } from "~/modules/risks/risk-badges";
 import { formatDate } from "~/modules/risks/format-date";
 import { deleteRisk, requireRisk } from "~/modules/risks/risks.server";
@@ -65,14 +64,7 @@ export default function RiskPage() {
           </span>
         }
         actions={
-          canEdit ? (
-            <div className="flex items-center gap-2">
-              <Link to="edit" className={buttonClass("secondary")}>
-                Edit
-              </Link>
-              <ConfirmDelete what={`“${risk.title}”`} />
-            </div>
-          ) : null
+          canEdit ? <EditDeleteActions what={`“${risk.title}”`} /> : null
         }
       />
       <div className="max-w-3xl space-y-6 p-4 sm:p-8">

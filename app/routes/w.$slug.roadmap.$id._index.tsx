@@ -2,8 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageHeader } from "~/components/app-shell";
-import { ConfirmDelete } from "~/components/confirm-delete";
-import { buttonClass } from "~/components/ui/button";
+import { EditDeleteActions } from "~/components/confirm-delete";
 import { formatQuarters } from "~/modules/roadmap/quarters";
 import { deleteRoadmapItem, requireRoadmapItem } from "~/modules/roadmap/roadmap.server";
 import { LANE_BAR } from "~/modules/roadmap/roadmap-timeline";
@@ -59,14 +58,7 @@ export default function RoadmapItemPage() {
           </span>
         }
         actions={
-          canEdit ? (
-            <div className="flex items-center gap-2">
-              <Link to="edit" className={buttonClass("secondary")}>
-                Edit
-              </Link>
-              <ConfirmDelete what={item.title} />
-            </div>
-          ) : null
+          canEdit ? <EditDeleteActions what={item.title} /> : null
         }
       />
       <div className="max-w-3xl space-y-6 p-4 sm:p-8">

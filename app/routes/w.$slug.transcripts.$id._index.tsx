@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
-import { ConfirmDelete } from "~/components/confirm-delete";
-import { buttonClass } from "~/components/ui/button";
+import { EditDeleteActions } from "~/components/confirm-delete";
 import { convertActionItem, existingConversions } from "~/modules/transcripts/action-item-conversion.server";
 import { formatMeetingDate } from "~/modules/transcripts/meeting-date";
 import { MeetingNotes } from "~/modules/transcripts/meeting-notes";
@@ -78,14 +77,7 @@ export default function TranscriptPage() {
         title={transcript.title}
         description={facts.join(" · ")}
         actions={
-          canEdit ? (
-            <div className="flex items-center gap-2">
-              <Link to="edit" className={buttonClass("secondary")}>
-                Edit
-              </Link>
-              <ConfirmDelete what={transcript.title} />
-            </div>
-          ) : null
+          canEdit ? <EditDeleteActions what={transcript.title} /> : null
         }
       />
       <div className="grid gap-8 p-4 sm:p-8 lg:grid-cols-[minmax(0,1fr)_20rem]">

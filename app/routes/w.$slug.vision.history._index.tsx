@@ -65,30 +65,8 @@ export default function VisionHistoryPage() {
         <div className="grid gap-8 p-4 sm:p-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <div className="min-w-0 space-y-4">
             <Form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900/40">
-              <div>
-                <label htmlFor="diff-from" className="mb-1 block text-sm font-medium">
-                  Compare version
-                </label>
-                <select id="diff-from" name="from" defaultValue={from} className={`${inputClass} w-auto`}>
-                  {versions.map((v) => (
-                    <option key={v.id} value={v.number}>
-                      Version {v.number}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="diff-to" className="mb-1 block text-sm font-medium">
-                  with version
-                </label>
-                <select id="diff-to" name="to" defaultValue={to} className={`${inputClass} w-auto`}>
-                  {versions.map((v) => (
-                    <option key={v.id} value={v.number}>
-                      Version {v.number}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <VersionSelect name="from" label="Compare version" numbers={versions.map((v) => v.number)} defaultValue={from} />
+              <VersionSelect name="to" label="with version" numbers={versions.map((v) => v.number)} defaultValue={to} />
               <Button variant="secondary">Show changes</Button>
             </Form>
             {diff ? (
@@ -137,6 +115,23 @@ export default function VisionHistoryPage() {
         </div>
       )}
     </>
+  );
+}
+
+function VersionSelect({ name, label, numbers, defaultValue }: { name: string; label: string; numbers: number[]; defaultValue?: number }) {
+  return (
+    <div>
+      <label htmlFor={`diff-${name}`} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select id={`diff-${name}`} name={name} defaultValue={defaultValue} className={`${inputClass} w-auto`}>
+        {numbers.map((number) => (
+          <option key={number} value={number}>
+            Version {number}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
