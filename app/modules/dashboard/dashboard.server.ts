@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
 import { listActivity } from "../../services/activity.server";
+import { topRisks } from "../risks/risks.server";
 
 /** How many Now items the dashboard shows before pointing at the roadmap. */
 export const NOW_LANE_LIMIT = 8;
@@ -35,30 +36,6 @@ function nowLane(db: Database, workspaceId: string) {
     .execute();
 }
 
-/** The most severe open risks; ties go to the one due first. */
-function topRisks(db: Database, workspaceId: string) {
-  return db
-    .selectFrom("risks")
-    .leftJoin("users as owner", "owner.id", "risks.owner_id")
-    .select([
-      "risks.id",
-      "risks.title",
-      "risks.likelihood",
-      "risks.impact",
-      "risks.severity",
-      "risks.category",
-      "risks.due_date",
-      "owner.name as owner_name",
-    ])
-    .where("risks.workspace_id", "=", workspaceId)
-    .where("risks.status", "=", "open")
-    .orderBy("risks.severity", "desc")
-    .orderBy(sql`risks.due_date asc nulls last`)
-    .orderBy("risks.id")
-    .limit(TOP_RISKS)
-    .execute();
-}
-
 /** Latest meetings first; a transcript without a date counts from when it was added. */
 function recentTranscripts(db: Database, workspaceId: string) {
   return db
@@ -82,7 +59,7 @@ function recentTranscripts(db: Database, workspaceId: string) {
 export async function loadDashboard(db: Database, workspaceId: string) {
   const [lane, risks, transcripts, activity] = await Promise.all([
     nowLane(db, workspaceId),
-    topRisks(db, workspaceId),
+    topRisks(db, workspaceId, TOP_RISKS, ["open"]),
     recentTranscripts(db, workspaceId),
     listActivity(db, workspaceId, { limit: RECENT_ACTIVITY }),
   ]);

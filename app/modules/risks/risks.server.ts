@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
-import type { Source } from "../../../db/schema";
+import type { RiskStatus, Source } from "../../../db/schema";
 import { recordActivity } from "../../services/activity.server";
 import { AppError } from "../../services/errors.server";
 import { saveVersioned } from "../../services/versioning.server";
@@ -148,15 +148,18 @@ export function deleteRisk(db: Database, workspaceId: string, actorId: string, i
   });
 }
 
-/** The most severe risks that are not closed, for the dashboard: the top of the register's default view. */
-export function topRisks(db: Database, workspaceId: string, limit = 5) {
+/**
+ * The most severe risks, ties to the one due first. By default those not closed (the top of the
+ * register's default view); the dashboard asks for status "open" only.
+ */
+export function topRisks(db: Database, workspaceId: string, limit = 5, statuses: RiskStatus[] = ["open", "mitigating", "accepted"]) {
   return db
     .selectFrom("risks")
     .leftJoin("users as owner", "owner.id", "risks.owner_id")
-    .select(["risks.id", "risks.title", "risks.likelihood", "risks.impact", "risks.severity", "risks.status", "risks.due_date", "owner.name as owner_name"])
+    .select(["risks.id", "risks.title", "risks.likelihood", "risks.impact", "risks.severity", "risks.status", "risks.category", "risks.due_date", "owner.name as owner_name"])
     .select(overdue.as("overdue"))
     .where("risks.workspace_id", "=", workspaceId)
-    .where("risks.status", "<>", "closed")
+    .where("risks.status", "in", statuses)
     .orderBy("risks.severity", "desc")
     .orderBy(sql`risks.due_date asc nulls last`)
     .orderBy("risks.created_at", "desc")
