@@ -17,6 +17,8 @@ export interface UsersTable {
   policies_accepted_at: Date;
   policy_version: string;
   last_workspace_id: string | null;
+  /** Origins of the user's own AI endpoints, allowed by the CSP; never a key. */
+  ai_endpoints: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

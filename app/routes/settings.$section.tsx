@@ -6,7 +6,6 @@ import { notFound } from "~/services/errors.server";
 // Personal settings that have no screen of their own yet; each replaces its entry here as it lands.
 const SECTIONS: Record<string, { title: string; description: string }> = {
   security: { title: "Security", description: "Password, active sessions, sign-in methods and two-factor authentication." },
-  "ai-keys": { title: "AI keys", description: "Your LLM provider keys, kept encrypted in this browser only and never sent to Bearing." },
   privacy: { title: "Privacy", description: "Export your data, delete your account, and see what Bearing keeps about you." },
 };
 

@@ -1,5 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { CompetitorSnapshot } from "~/ai/agents/drafting/drafting-sources";
+import { AiAction } from "~/ai/components/ai-action";
 import { PageHeader } from "~/components/app-shell";
 import { ConfirmDelete } from "~/components/confirm-delete";
 import { buttonClass } from "~/components/ui/button";
@@ -42,6 +44,11 @@ function Section({ title, text, className = "" }: { title: string; text: string;
   );
 }
 
+/** What the analysis builds on, and the version its accepted proposal saves over. */
+function competitorSnapshot({ id, name, website, positioning, strengths, weaknesses, pricing_notes, threat_level, version }: CompetitorSnapshot): CompetitorSnapshot {
+  return { id, name, website, positioning, strengths, weaknesses, pricing_notes, threat_level, version };
+}
+
 export default function CompetitorPage() {
   const { slug, competitor, canEdit } = useLoaderData<typeof loader>();
   const base = `/w/${slug}/competitors`;
@@ -62,6 +69,11 @@ export default function CompetitorPage() {
             </Link>
             {canEdit ? (
               <>
+                <AiAction
+                  label="Analyse with AI"
+                  load={() => import("~/ai/agents/drafting/competitor-analyst-panel.client")}
+                  props={{ slug, competitor: competitorSnapshot(competitor) }}
+                />
                 <Link to="edit" className={buttonClass("secondary")}>
                   Edit
                 </Link>

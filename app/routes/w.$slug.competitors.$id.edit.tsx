@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { ConflictNotice } from "~/components/conflict-notice";
@@ -8,7 +8,7 @@ import { requireCompetitor, updateCompetitor } from "~/modules/competitors/compe
 import { COMPETITOR_FIELDS, updateCompetitorSchema } from "~/modules/competitors/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { AppError, requireId } from "~/services/errors.server";
-import { rejected } from "~/services/forms.server";
+import { rejected, saved } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit competitor · Bearing" }];
@@ -23,7 +23,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   // Another workspace's id answers 404 before the form is even read, never a 400.
   const { id } = await requireCompetitor(context.db, workspace.id, requireId(params.id, "This competitor"));
-  const submission = parseWithZod(await request.formData(), { schema: updateCompetitorSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: updateCompetitorSchema });
   if (submission.status !== "success") return rejected(submission.reply());
   const { version, ...input } = submission.value;
   try {
@@ -37,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (error instanceof AppError) throw error.respond();
     throw error;
   }
-  throw redirect(`/w/${workspace.slug}/competitors/${id}`);
+  return saved(formData, `/w/${workspace.slug}/competitors/${id}`);
 }
 
 export default function EditCompetitorPage() {

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AiAction } from "~/ai/components/ai-action";
 import { PageHeader } from "~/components/app-shell";
 import { EditDeleteActions } from "~/components/confirm-delete";
 import { addInitiativeLink, removeInitiativeLink, requireInitiativeDetail } from "~/modules/initiatives/initiative-detail.server";
@@ -87,7 +88,19 @@ export default function InitiativePage() {
           </span>
         }
         actions={
-          canEdit ? <EditDeleteActions what={initiative.title} /> : null
+          canEdit ? (
+            <div className="flex flex-wrap items-center gap-2">
+              <AiAction
+                label="Write a one-pager with AI"
+                load={() => import("~/ai/agents/drafting/initiative-one-pager-panel.client")}
+                props={{
+                  slug,
+                  initiative: { id: initiative.id, title: initiative.title, problem: initiative.problem, description: initiative.description, version: initiative.version },
+                }}
+              />
+              <EditDeleteActions what={initiative.title} />
+            </div>
+          ) : null
         }
       />
       <div className="grid gap-8 p-4 sm:p-8 lg:grid-cols-[minmax(0,1fr)_18rem]">

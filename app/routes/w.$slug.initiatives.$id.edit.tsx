@@ -6,6 +6,8 @@ import { ConflictNotice } from "~/components/conflict-notice";
 import { describeConflict, type InitiativeValues } from "~/modules/initiatives/initiative-conflict";
 import { InitiativeForm, initiativeFormValue } from "~/modules/initiatives/initiative-form";
 import { getPrioritization, initiativeChoices, referenceErrors, requireInitiative, updateInitiative } from "~/modules/initiatives/initiatives.server";
+import { onePagerAction } from "~/modules/initiatives/one-pager.server";
+import { saveRiceScores } from "~/modules/initiatives/rice-scores.server";
 import { conflictFields, updateInitiativeSchema } from "~/modules/initiatives/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { AppError, requireId } from "~/services/errors.server";
@@ -30,7 +32,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = requireId(params.id, "This initiative");
   // Another workspace's id answers 404 before the form is even read, exactly like an unknown one.
   const [, framework] = await Promise.all([requireInitiative(context.db, workspace.id, id), getPrioritization(context.db, workspace.id)]);
-  const submission = parseWithZod(await request.formData(), { schema: updateInitiativeSchema(framework) });
+  const formData = await request.formData();
+  // Recommendations save RICE estimates alone, without rewriting the rest of the form.
+  if (formData.get("intent") === "scores") return saveRiceScores(context.db, workspace, user.id, id, formData);
+  // The AI one-pager replaces the problem and description alone (PRODUCT.md §4, drafting helpers).
+  if (formData.get("intent") === "one-pager") return onePagerAction(context.db, { workspaceId: workspace.id, slug: workspace.slug, actorId: user.id, id, framework }, formData);
+  const submission = parseWithZod(formData, { schema: updateInitiativeSchema(framework) });
   if (submission.status !== "success") return rejected(submission.reply());
   const { version, ...input } = submission.value;
   const fieldErrors = await referenceErrors(context.db, workspace.id, input);

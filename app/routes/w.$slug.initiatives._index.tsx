@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AiAction } from "~/ai/components/ai-action";
 import { EmptyState, PageHeader } from "~/components/app-shell";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
@@ -45,6 +46,7 @@ export default function InitiativesPage() {
             </a>
             {canEdit ? (
               <>
+                <AiAction label="Recommendations" load={() => import("~/ai/agents/recommendations-panel.client")} props={{ slug }} />
                 <Link to={`${base}/import`} className={buttonClass("secondary")}>
                   Import CSV
                 </Link>

@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { InitiativeForm } from "~/modules/initiatives/initiative-form";
 import { createInitiative, getPrioritization, initiativeChoices, referenceErrors } from "~/modules/initiatives/initiatives.server";
 import { initiativeSchema } from "~/modules/initiatives/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { rejected } from "~/services/forms.server";
+import { created, rejected, submittedSource } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New initiative · Bearing" }];
 
@@ -22,17 +22,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const framework = await getPrioritization(context.db, workspace.id);
-  const submission = parseWithZod(await request.formData(), { schema: initiativeSchema(framework) });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: initiativeSchema(framework) });
   if (submission.status !== "success") return rejected(submission.reply());
   const fieldErrors = await referenceErrors(context.db, workspace.id, submission.value);
   if (fieldErrors) return rejected(submission.reply({ fieldErrors }));
-  const initiative = await createInitiative(context.db, workspace.id, user.id, framework, submission.value);
-  throw redirect(`/w/${workspace.slug}/initiatives/${initiative.id}`);
+  const initiative = await createInitiative(context.db, workspace.id, user.id, framework, submission.value, submittedSource(formData));
+  return created(formData, `/w/${workspace.slug}/initiatives/${initiative.id}`, initiative.id);
 }
 
 export default function NewInitiativePage() {
   const { slug, framework, choices, prefill } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>()?.result;
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   return (
     <>
       <PageHeader title="New initiative" />

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AiAction } from "~/ai/components/ai-action";
 import { EmptyState, PageHeader } from "~/components/app-shell";
 import { buttonClass } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
@@ -30,9 +31,12 @@ export default function PersonasPage() {
               Export CSV
             </a>
             {canEdit ? (
-              <Link to={`${base}/new`} className={buttonClass("primary")}>
-                New persona
-              </Link>
+              <>
+                <AiAction label="Draft a persona with AI" load={() => import("~/ai/agents/drafting/persona-drafter-panel.client")} props={{ slug }} />
+                <Link to={`${base}/new`} className={buttonClass("primary")}>
+                  New persona
+                </Link>
+              </>
             ) : null}
           </div>
         }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AiAction } from "~/ai/components/ai-action";
 import { EmptyState, PageHeader } from "~/components/app-shell";
 import { buttonClass } from "~/components/ui/button";
 import { RiskBandSummary } from "~/modules/risks/risk-band-summary";
@@ -49,9 +50,12 @@ export default function RisksPage() {
               Export CSV
             </a>
             {canEdit ? (
-              <Link to={`${base}/new`} className={buttonClass("primary")}>
-                New risk
-              </Link>
+              <>
+                <AiAction label="Find risks with AI" load={() => import("~/ai/agents/risk-analyst-panel.client")} props={{ slug }} />
+                <Link to={`${base}/new`} className={buttonClass("primary")}>
+                  New risk
+                </Link>
+              </>
             ) : null}
           </div>
         }

@@ -11,6 +11,7 @@ import { LANES, moveSchema } from "~/modules/roadmap/schema";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { AppError } from "~/services/errors.server";
+import { rejected } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Roadmap · Bearing" }];
 
@@ -41,23 +42,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 /**
  * Moves. A drag and drop posts `move` through a fetcher and gets JSON back; the Move buttons are plain
- * form posts (they work without JavaScript) and come back to the card they moved.
+ * form posts (they work without JavaScript) and come back to the card they moved. An accepted AI lane
+ * change posts `move-to-lane` like those buttons, with `_stay=1`: its fetcher gets data, errors included,
+ * so the panel it came from stays open.
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
-  const submission = parseWithZod(await request.formData(), { schema: moveSchema });
+  const formData = await request.formData();
+  const stay = formData.get("_stay") === "1";
+  const submission = parseWithZod(formData, { schema: moveSchema });
   if (submission.status !== "success") {
     const refused = new AppError(400, "Unknown move", "This move could not be understood. Reload the roadmap and try again.");
     if (submission.payload.intent === "move") return data({ error: refused.message }, { status: 400 });
+    if (stay) return rejected(submission.reply());
     throw refused.respond();
   }
   const move = submission.value;
   try {
     const outcome = await moveRoadmapItem(context.db, workspace.id, user.id, move);
     if (move.intent === "move") return { outcome };
+    if (stay) return { outcome, saved: { url: `/w/${workspace.slug}/roadmap#item-${move.id}` } };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (move.intent === "move") return data({ error: error.message }, { status: error.status });
+    if (stay) return rejected(submission.reply({ fieldErrors: { item: [error.message] } }), error.status);
     throw error.respond();
   }
   throw redirect(`/w/${workspace.slug}/roadmap${boardSearch(request)}#item-${move.id}`);

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { AiAction } from "~/ai/components/ai-action";
 import { PageHeader } from "~/components/app-shell";
 import { EditDeleteActions } from "~/components/confirm-delete";
 import { convertActionItem, existingConversions } from "~/modules/transcripts/action-item-conversion.server";
@@ -59,6 +60,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   throw new AppError(400, "Unknown action", "This page knows how to delete a transcript and to turn an action item into an initiative or a risk.").respond();
 }
 
+/**
+ * The AI summariser saves into this transcript from the page; when the version check refuses a
+ * save (409), the page still reloads its notes, so the next accept adds to what is there now.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+
 export default function TranscriptPage() {
   const { slug, transcript, actionItems, canEdit } = useLoaderData<typeof loader>();
   const segments = transcript.segments;
@@ -77,7 +84,35 @@ export default function TranscriptPage() {
         title={transcript.title}
         description={facts.join(" · ")}
         actions={
-          canEdit ? <EditDeleteActions what={transcript.title} /> : null
+          canEdit ? (
+            <div className="flex flex-wrap items-center gap-2">
+              <AiAction
+                label="Summarise with AI"
+                load={() => import("~/ai/agents/transcript-summariser-panel.client")}
+                props={{
+                  slug,
+                  transcript: {
+                    id: transcript.id,
+                    title: transcript.title,
+                    meetingDate: transcript.meeting_date,
+                    attendees: transcript.attendees,
+                    content: transcript.content,
+                    segments,
+                  },
+                  notes: {
+                    version: transcript.version,
+                    title: transcript.title,
+                    meetingDate: transcript.meeting_date,
+                    attendees: transcript.attendees,
+                    summary: transcript.summary,
+                    decisions: transcript.decisions,
+                    actionItems,
+                  },
+                }}
+              />
+              <EditDeleteActions what={transcript.title} />
+            </div>
+          ) : null
         }
       />
       <div className="grid gap-8 p-4 sm:p-8 lg:grid-cols-[minmax(0,1fr)_20rem]">

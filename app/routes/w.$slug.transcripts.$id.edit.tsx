@@ -66,7 +66,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const id = requireId(params.id, "This transcript");
   await requireTranscript(context.db, workspace.id, id);
-  const submission = parseWithZod(await readSmallForm(request), { schema: updateTranscriptSchema });
+  const form = await readSmallForm(request);
+  const submission = parseWithZod(form, { schema: updateTranscriptSchema });
   if (submission.status !== "success") return rejected(submission.reply());
   const { version, ...input } = submission.value;
   try {
@@ -81,7 +82,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (error instanceof AppError) throw error.respond();
     throw error;
   }
-  throw redirect(`/w/${workspace.slug}/transcripts/${id}`);
+  const here = `/w/${workspace.slug}/transcripts/${id}`;
+  // The AI summariser saves accepted notes one by one from the transcript page, and stays there.
+  if (form.get("_stay") === "1") return { saved: { url: here } };
+  throw redirect(here);
 }
 
 export default function EditTranscriptPage() {

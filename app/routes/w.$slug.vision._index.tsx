@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AiAction } from "~/ai/components/ai-action";
 import { EmptyState, PageHeader } from "~/components/app-shell";
 import { buttonClass } from "~/components/ui/button";
 import { getCurrentVision } from "~/modules/vision/vision.server";
@@ -30,9 +31,26 @@ export default function VisionPage() {
                 History
               </Link>
               {canEdit ? (
-                <Link to={`${base}/edit`} className={buttonClass("primary")}>
-                  Edit vision
-                </Link>
+                <>
+                  <AiAction
+                    label="Critique with AI"
+                    load={() => import("~/ai/agents/drafting/vision-critic-panel.client")}
+                    props={{
+                      slug,
+                      vision: {
+                        number: vision.number,
+                        statement: vision.statement,
+                        mission: vision.mission,
+                        target_customers: vision.target_customers,
+                        principles: vision.principles,
+                        north_star_metric: vision.north_star_metric,
+                      },
+                    }}
+                  />
+                  <Link to={`${base}/edit`} className={buttonClass("primary")}>
+                    Edit vision
+                  </Link>
+                </>
               ) : null}
             </div>
           ) : null

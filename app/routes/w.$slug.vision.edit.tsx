@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { ConflictNotice } from "~/components/conflict-notice";
@@ -8,7 +8,7 @@ import { getCurrentVision, saveVision, type VisionVersion } from "~/modules/visi
 import { VisionForm } from "~/modules/vision/vision-form";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { AppError } from "~/services/errors.server";
-import { rejected } from "~/services/forms.server";
+import { rejected, saved, submittedSource } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit vision · Bearing" }];
@@ -21,11 +21,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
-  const submission = parseWithZod(await request.formData(), { schema: saveVisionSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: saveVisionSchema });
   if (submission.status !== "success") return rejected(submission.reply());
   const { version, ...input } = submission.value;
   try {
-    await saveVision(context.db, workspace.id, user.id, version, input);
+    await saveVision(context.db, workspace.id, user.id, version, input, submittedSource(formData));
   } catch (error) {
     if (error instanceof ConflictError) {
       const current = error.current as VisionVersion;
@@ -35,7 +36,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (error instanceof AppError) throw error.respond();
     throw error;
   }
-  throw redirect(`/w/${workspace.slug}/vision`);
+  return saved(formData, `/w/${workspace.slug}/vision`);
 }
 
 export default function EditVisionPage() {

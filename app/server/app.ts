@@ -10,7 +10,7 @@ import type { Mailer } from "../services/email.server";
 import type { Config } from "../services/env.server";
 import { loggablePath, type Logger } from "../services/logger.server";
 import { readSessionToken, sessionCookie, validateSessionToken } from "../services/session.server";
-import { originCheck, securityHeaders } from "./security";
+import { originCheck, securityHeaders, setContentSecurityPolicy } from "./security";
 
 export interface AppDependencies {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -112,6 +112,7 @@ function sessionLookup(db: Database, config: Config): RequestHandler {
       const token = readSessionToken(req.get("cookie"));
       const auth = token ? await validateSessionToken(db, token) : null;
       res.locals.auth = auth;
+      if (auth?.user.ai_endpoints.length) setContentSecurityPolicy(res, res.locals.nonce, auth.user.ai_endpoints);
       if (auth?.refreshed && token) res.append("Set-Cookie", sessionCookie(token, auth.session.expiresAt, config.secure));
       next();
     } catch (error) {

@@ -40,7 +40,7 @@ const ID_FIELDS: Record<string, string> = {
   initiative_id: "initiatives", personaId: "personas", persona_ids: "personas", personas: "personas", riskId: "risks",
   transcriptId: "transcripts", transcript_id: "transcripts", competitorId: "competitors", ids: "competitors", linkId: "initiative_links",
 };
-const INTENTS = ["delete", "remove", "revoke", "revoke-share", "revoke-invitation", "change-role", "move", "move-up", "move-down", "convert-initiative", "convert-risk", "leave", undefined];
+const INTENTS = ["delete", "remove", "revoke", "revoke-share", "revoke-invitation", "change-role", "move", "move-up", "move-down", "convert-initiative", "convert-risk", "leave", "scores", "move-to-lane", undefined];
 
 interface RouteInfo {
   path: string;

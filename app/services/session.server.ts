@@ -15,7 +15,7 @@ export interface Session {
   expiresAt: Date;
 }
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "avatar_url" | "email_verified_at" | "last_workspace_id">;
+export type SessionUser = Pick<User, "id" | "email" | "name" | "avatar_url" | "email_verified_at" | "last_workspace_id"> & { ai_endpoints: string[] };
 
 export interface Auth {
   session: Session;
@@ -67,6 +67,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
       "users.avatar_url",
       "users.email_verified_at",
       "users.last_workspace_id",
+      "users.ai_endpoints",
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -97,6 +98,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
       avatar_url: row.avatar_url,
       email_verified_at: row.email_verified_at,
       last_workspace_id: row.last_workspace_id,
+      ai_endpoints: row.ai_endpoints,
     },
     refreshed,
   };

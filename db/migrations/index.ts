@@ -3,6 +3,7 @@ import * as accountsAndWorkspaces from "./20261123000000_accounts_and_workspaces
 import * as productWorkspace from "./20261123100000_product_workspace";
 import * as initiativeIceScores from "./20261123200400_initiative_ice_scores";
 import * as initiativeScoreColumns from "./20261123200500_initiative_score_columns";
+import * as aiEndpoints from "./20261123300000_ai_endpoints";
 
 /**
  * Every migration, by name. One static list serves the server bundle, the CLI and vitest alike;
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "20261123100000_product_workspace": productWorkspace,
   "20261123200400_initiative_ice_scores": initiativeIceScores,
   "20261123200500_initiative_score_columns": initiativeScoreColumns,
+  "20261123300000_ai_endpoints": aiEndpoints,
 };

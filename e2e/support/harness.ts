@@ -10,6 +10,8 @@ export interface Harness {
   databaseUrl: string;
   /** The mailbox's JSON view: GET /messages?to=<address>. */
   mailboxUrl: string;
+  /** Everything the server printed (JSON log lines, level info and up). */
+  serverLog: string;
 }
 
 export function readHarness(): Harness {

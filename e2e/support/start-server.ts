@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
@@ -56,7 +56,8 @@ async function start() {
   const databaseUrl = postgres.urlFor(DATABASE_NAME);
 
   const appUrl = `http://localhost:${APP_PORT}`;
-  const harness: Harness = { appUrl, databaseUrl, mailboxUrl };
+  const serverLog = join(workDir, "server.log");
+  const harness: Harness = { appUrl, databaseUrl, mailboxUrl, serverLog };
   mkdirSync(resolve(HARNESS_FILE, ".."), { recursive: true });
   writeFileSync(HARNESS_FILE, JSON.stringify(harness, null, 2));
 
@@ -73,20 +74,37 @@ async function start() {
       SMTP_URL: mailbox.smtpUrl,
       SESSION_SECRET: randomBytes(32).toString("base64url"),
       ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64"),
-      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+      // Every line goes to serverLog (the privacy specs read it); warnings and errors also reach the console.
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "info",
       DATA_DIR: join(workDir, "data"),
     },
   });
   // Playwright signals the whole process group, PostgreSQL included, so while stopping the server
   // only reports its connections going away: that is expected, and not forwarded.
-  server.stdout!.on("data", (chunk: Buffer) => stopping || process.stdout.write(chunk));
-  server.stderr!.on("data", (chunk: Buffer) => stopping || process.stderr.write(chunk));
+  const log = createWriteStream(serverLog, { flags: "a" });
+  server.stdout!.on("data", (chunk: Buffer) => {
+    log.write(chunk);
+    if (!stopping) forwardWarnings(chunk);
+  });
+  server.stderr!.on("data", (chunk: Buffer) => {
+    log.write(chunk);
+    if (!stopping) process.stderr.write(chunk);
+  });
   server.on("exit", (code, signal) => {
     if (stopping) return;
     say(`the Bearing server exited on its own (code ${code}, signal ${signal})`);
     void stop(1);
   });
   say(`Bearing on ${appUrl}, mailbox on ${mailboxUrl}, PostgreSQL in ${workDir}`);
+}
+
+/** pino writes JSON lines; level 40 and above are warnings and errors. Anything else unexpected is shown too. */
+function forwardWarnings(chunk: Buffer) {
+  for (const line of chunk.toString("utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const level = /"level":(\d+)/.exec(line)?.[1];
+    if (!level || Number(level) >= 40) process.stdout.write(`${line}\n`);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { inputClass } from "~/components/ui/field";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "~/components/use-hydrated";
 
 /** A link to copy: selectable text without JavaScript, a Copy button with it. */
 export function CopyLink({ url }: { url: string }) {

@@ -16,7 +16,7 @@ import { Alert } from "~/components/ui/alert";
 import { cardClass, RoadmapCardFace, SortableRoadmapCard, type BoardItem } from "./roadmap-card";
 import { LANE_DESCRIPTIONS, LANE_LABELS, LANES, type Lane } from "./schema";
 import { useBoardDrag, type Columns, type MoveSubmission } from "./use-board-drag";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "~/components/use-hydrated";
 
 const MOVE_FETCHER = "roadmap-move";
 

@@ -104,6 +104,8 @@ const actionItemRow = z
     id: z.string().max(64).optional(),
     text: optionalText(ACTION_ITEM_TEXT_MAX),
     owner: optionalText(120),
+    /** The transcript passage a new item came from (the AI summariser quotes one); kept once stored. */
+    quote: optionalText(1000),
     remove: z.boolean().optional(),
   })
   .superRefine((row, context) => {
@@ -121,7 +123,7 @@ export const updateTranscriptSchema = z.object({
     .array(actionItemRow)
     .max(200, "List at most 200 action items.")
     .default([])
-    .transform((rows) => rows.filter((row) => !row.remove && row.text).map(({ id, text, owner }) => ({ id, text, owner }))),
+    .transform((rows) => rows.filter((row) => !row.remove && row.text).map(({ id, text, owner, quote }) => ({ id, text, owner, quote }))),
   version: versionField,
 });
 

@@ -135,7 +135,7 @@ export function updateTranscript(db: Database, workspaceId: string, actorId: str
         id: keepsId ? before.id : randomUUID(),
         text: row.text,
         owner: row.owner || null,
-        quote: before?.quote ?? null,
+        quote: before ? before.quote : row.quote || null,
         initiative_id: before?.initiative_id ?? null,
         risk_id: before?.risk_id ?? null,
       };
