@@ -5,6 +5,7 @@ import { StructuredAgentRun } from "../components/structured-agent-run.client";
 import { corpusSources, sourceById } from "../corpus-sources";
 import { quoteAppearsIn, type DataSource } from "../prompt";
 import { useWorkspaceCorpus } from "../use-workspace-corpus";
+import { riskDraftProposal } from "./risk-proposal";
 import { riskAnalyst, type ProposedRisk } from "./risk-analyst";
 
 export interface RiskAnalystProps {
@@ -30,35 +31,13 @@ export default function RiskAnalystPanel({ props: { slug }, onClose }: AiPanelPr
   );
 }
 
-export function riskProposal(slug: string, risk: ProposedRisk, index: number, sources: readonly DataSource[], hidden: Record<string, string> = {}): Proposal {
+function riskProposal(slug: string, risk: ProposedRisk, index: number, sources: readonly DataSource[]): Proposal {
   const evidence = risk.evidence[0];
   const source = evidence ? sourceById(sources, evidence.source) : undefined;
-  return {
-    key: `risk-${index}`,
-    kind: "Risk",
-    title: risk.title,
-    body: (
-      <>
-        <p>{risk.description}</p>
-        <p className="mt-1 text-xs text-zinc-500">
-          Likelihood {risk.likelihood}/5 · impact {risk.impact}/5 · {risk.category}
-          {source ? ` · from ${source.kind} “${source.title}”` : ""}
-        </p>
-        {risk.mitigation ? <p className="mt-1 text-xs">Mitigation: {risk.mitigation}</p> : null}
-      </>
-    ),
+  return riskDraftProposal(slug, `risk-${index}`, risk, {
     quote: evidence ? { text: evidence.quote, found: Boolean(source && quoteAppearsIn(evidence.quote, source.text)) } : undefined,
-    fields: [
-      { name: "title", label: "Title", value: risk.title },
-      { name: "description", label: "Description", value: risk.description, type: "textarea" },
-      { name: "category", label: "Category", value: risk.category },
-      { name: "likelihood", label: "Likelihood", value: String(risk.likelihood), type: "score" },
-      { name: "impact", label: "Impact", value: String(risk.impact), type: "score" },
-      { name: "mitigation", label: "Mitigation", value: risk.mitigation, type: "textarea" },
-    ],
-    action: `/w/${slug}/risks/new`,
-    hidden: { status: "open", ...hidden },
-  };
+    origin: source ? `from ${source.kind} “${source.title}”` : undefined,
+  });
 }
 
 function PartialRisks({ partial }: { partial: unknown }) {

@@ -1,6 +1,7 @@
 import type { Proposal } from "../components/proposal-review";
 import { withActionItem, withDecision, withSummary, type TranscriptNotes } from "./transcript-notes-form";
 import { UNASSIGNED, type CheckedSummary } from "./transcript-summariser";
+import { riskDraftProposal } from "./risk-proposal";
 
 /**
  * The summariser's answer as proposals to review. Notes go to the transcript's edit action, built
@@ -49,31 +50,8 @@ export function summaryProposals(slug: string, transcriptId: string, notes: Tran
       compose: (values) => withActionItem(notes, { text: values.title ?? item.text, owner: values.owner ?? item.owner, quote: item.quote.text }),
     }),
   );
-  const risks = checked.risks.map(
-    (risk, index): Proposal => ({
-      key: `risk-${index}`,
-      kind: "Risk",
-      title: risk.title,
-      body: (
-        <>
-          <p>{risk.description}</p>
-          <p className="mt-1 text-xs text-zinc-500">
-            Likelihood {risk.likelihood}/5 · impact {risk.impact}/5
-          </p>
-          {risk.mitigation ? <p className="mt-1 text-xs">Mitigation: {risk.mitigation}</p> : null}
-        </>
-      ),
-      quote: risk.quote,
-      fields: [
-        { name: "title", label: "Title", value: risk.title },
-        { name: "description", label: "Description", value: risk.description, type: "textarea" },
-        { name: "likelihood", label: "Likelihood", value: String(risk.likelihood), type: "score" },
-        { name: "impact", label: "Impact", value: String(risk.impact), type: "score" },
-        { name: "mitigation", label: "Mitigation", value: risk.mitigation, type: "textarea" },
-      ],
-      action: `/w/${slug}/risks/new`,
-      hidden: { status: "open", transcript_id: transcriptId },
-    }),
+  const risks = checked.risks.map((risk, index) =>
+    riskDraftProposal(slug, `risk-${index}`, risk, { quote: risk.quote, hidden: { transcript_id: transcriptId } }),
   );
   return { summary, decisions, actionItems, risks };
 }

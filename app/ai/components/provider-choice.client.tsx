@@ -72,6 +72,7 @@ function UnlockForm({ onUnlock }: { onUnlock: (passphrase: string) => Promise<bo
         void onUnlock(passphrase).then((ok) => ok || setError(new WrongPassphraseError().message));
       }}
     >
+      <p className="text-zinc-600 dark:text-zinc-400">Your AI keys are locked with a passphrase. Enter it to use them in this tab.</p>
       <label className="block text-sm font-medium">
         Passphrase
         <input
