@@ -19,6 +19,11 @@ export interface UsersTable {
   last_workspace_id: string | null;
   /** Origins of the user's own AI endpoints, allowed by the CSP; never a key. */
   ai_endpoints: Generated<string[]>;
+  /** AES-256-GCM ciphertext of the TOTP key (app/services/two-factor); null without two-factor authentication. */
+  totp_key: Uint8Array | null;
+  totp_enabled_at: Date | null;
+  /** The last TOTP time step accepted: a code is good once. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -32,6 +37,38 @@ export interface SessionsTable {
   expires_at: Date;
   user_agent: string | null;
   ip_prefix: string | null;
+  /** Signed in with the first factor only: the session opens nothing but the two-factor page. */
+  two_factor_pending: Generated<boolean>;
+}
+
+export type OAuthProvider = "google" | "microsoft";
+
+export interface OAuthAccountsTable {
+  id: Generated<string>;
+  user_id: string;
+  provider: OAuthProvider;
+  subject: string;
+  email: string;
+  created_at: CreatedAt;
+  last_used_at: Generated<Date>;
+}
+
+export interface OAuthSignupsTable {
+  id: string;
+  secret_hash: Uint8Array;
+  provider: OAuthProvider;
+  subject: string;
+  email: string;
+  email_verified: boolean;
+  name: string;
+  avatar_url: string | null;
+  expires_at: Date;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: Uint8Array;
+  used_at: Date | null;
 }
 
 export interface EmailTokensTable {
@@ -265,6 +302,9 @@ export interface ActivityEventsTable {
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
+  oauth_accounts: OAuthAccountsTable;
+  oauth_signups: OAuthSignupsTable;
+  recovery_codes: RecoveryCodesTable;
   email_tokens: EmailTokensTable;
   rate_limits: RateLimitsTable;
   workspaces: WorkspacesTable;

@@ -17,6 +17,9 @@ const GLOBAL_TABLES = new Set([
   "workspaces",
   "invitations",
   "roadmap_shares",
+  "oauth_accounts",
+  "oauth_signups",
+  "recovery_codes",
   "kysely_migration",
   "kysely_migration_lock",
 ]);

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthLayout, TextLink } from "~/components/auth-layout";
+import { OAuthButtons } from "~/components/oauth-buttons";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -10,6 +11,7 @@ import { authenticate } from "~/modules/accounts/accounts.server";
 import { loginSchema } from "~/modules/accounts/schema";
 import { requireAnonymous, safeRedirect, signIn } from "~/services/auth.server";
 import { rejected } from "~/services/forms.server";
+import { configuredProviders } from "~/services/oauth/providers.server";
 import { consumeRateLimits, RATE_LIMITS, resetRateLimit } from "~/services/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Bearing" }];
@@ -23,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "/");
   requireAnonymous(context, redirectTo);
-  return { redirectTo, notice: NOTICES[url.searchParams.get("notice") ?? ""] ?? null };
+  return { redirectTo, notice: NOTICES[url.searchParams.get("notice") ?? ""] ?? null, oauthProviders: configuredProviders(context.config) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { redirectTo, notice } = useLoaderData<typeof loader>();
+  const { redirectTo, notice, oauthProviders } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const submitting = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -71,6 +73,7 @@ export default function LoginPage() {
         </>
       }
     >
+      <OAuthButtons providers={oauthProviders} redirectTo={redirectTo} />
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {form.errors ? <Alert tone="error">{form.errors.join(" ")}</Alert> : null}

@@ -5,7 +5,6 @@ import { notFound } from "~/services/errors.server";
 
 // Personal settings that have no screen of their own yet; each replaces its entry here as it lands.
 const SECTIONS: Record<string, { title: string; description: string }> = {
-  security: { title: "Security", description: "Password, active sessions, sign-in methods and two-factor authentication." },
   privacy: { title: "Privacy", description: "Export your data, delete your account, and see what Bearing keeps about you." },
 };
 

@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthLayout, TextLink } from "~/components/auth-layout";
+import { OAuthButtons } from "~/components/oauth-buttons";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { CheckboxField, Field } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { issueEmailToken, registerUser } from "~/modules/accounts/accounts.server";
 import { signupSchema } from "~/modules/accounts/schema";
 import { acceptInvitation, findInvitation } from "~/modules/workspaces/invitations.server";
@@ -13,8 +14,10 @@ import { requireAnonymous, safeRedirect, signIn } from "~/services/auth.server";
 import { emails } from "~/services/email-templates.server";
 import { sendInBackground } from "~/services/email.server";
 import { rejected } from "~/services/forms.server";
+import { configuredProviders } from "~/services/oauth/providers.server";
 import { passwordWeakness } from "~/services/password.server";
 import { consumeRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
+import { PolicyCheckboxes } from "~/modules/accounts/policy-checkboxes";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Bearing" }];
 
@@ -27,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     invitation: invitation ? { token: token!, email: invitation.email, workspaceName: invitation.workspace_name } : null,
     redirectTo: url.searchParams.get("redirectTo"),
+    oauthProviders: configuredProviders(context.config),
   };
 }
 
@@ -71,14 +75,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignupPage() {
-  const { invitation, redirectTo } = useLoaderData<typeof loader>();
+  const { invitation, redirectTo, oauthProviders } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
   const submitting = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(signupSchema),
     defaultValue: { email: invitation?.email },
-    shouldValidate: "onBlur",
+    // Errors appear on submit, then follow the input. Validating on blur made a message appear above
+    // the button between mousedown and mouseup, moving it away from the click that blurred the field.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
   });
@@ -94,6 +100,7 @@ export default function SignupPage() {
         </>
       }
     >
+      {invitation ? null : <OAuthButtons providers={oauthProviders} redirectTo={redirectTo} />}
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         {form.errors ? <Alert tone="error">{form.errors.join(" ")}</Alert> : null}
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
@@ -101,22 +108,7 @@ export default function SignupPage() {
         <Field label="Name" meta={fields.name} autoComplete="name" />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 10 characters. A few unrelated words work well." />
-        <CheckboxField label="I am 16 or older" meta={fields.ageConfirmed} />
-        <CheckboxField
-          label={
-            <>
-              I accept the{" "}
-              <Link to="/terms" target="_blank" className="underline">
-                Terms
-              </Link>{" "}
-              and the{" "}
-              <Link to="/privacy" target="_blank" className="underline">
-                Privacy Policy
-              </Link>
-            </>
-          }
-          meta={fields.acceptPolicies}
-        />
+        <PolicyCheckboxes ageConfirmed={fields.ageConfirmed} acceptPolicies={fields.acceptPolicies} />
         <Button className="w-full" disabled={submitting}>
           {submitting ? "Creating your account…" : "Create account"}
         </Button>

@@ -63,6 +63,7 @@ export function createApp({ build, db, config, logger, mailer, publicDir = resol
         nonce: res.locals.nonce,
         ip: req.ip ?? "unknown",
         auth: res.locals.auth ?? null,
+        pendingTwoFactor: res.locals.pendingTwoFactor ?? null,
       }),
     }),
   );
@@ -110,7 +111,10 @@ function sessionLookup(db: Database, config: Config): RequestHandler {
   return async (req, res, next) => {
     try {
       const token = readSessionToken(req.get("cookie"));
-      const auth = token ? await validateSessionToken(db, token) : null;
+      const session = token ? await validateSessionToken(db, token) : null;
+      // A session waiting for its second factor is kept apart, so no `context.auth` check can let it in.
+      res.locals.pendingTwoFactor = session?.session.twoFactorPending ? session : null;
+      const auth = session?.session.twoFactorPending ? null : session;
       res.locals.auth = auth;
       if (auth?.user.ai_endpoints.length) setContentSecurityPolicy(res, res.locals.nonce, auth.user.ai_endpoints);
       if (auth?.refreshed && token) res.append("Set-Cookie", sessionCookie(token, auth.session.expiresAt, config.secure));

@@ -115,6 +115,20 @@ describe("security headers", () => {
   });
 });
 
+describe("redirects after sign-in", () => {
+  it("security: a redirectTo pointing at another origin is refused, and the user lands on our own page", async () => {
+    for (const target of ["https://evil.example/", "//evil.example/", "/\\evil.example/", "https:evil.example", "/%2F%2Fevil.example", "javascript:alert(1)"]) {
+      const response = await logIn(env.app.newBrowser(), user, { redirectTo: target });
+      expect(response.status, target).toBe(302);
+      const location = new URL(response.headers.get("location")!, env.app.url);
+      expect(location.origin, target).toBe(new URL(env.app.url).origin);
+      expect(location.pathname.startsWith("//"), target).toBe(false);
+    }
+    const inside = await logIn(env.app.newBrowser(), user, { redirectTo: "/settings/account?tab=1" });
+    expect(inside.headers.get("location")).toBe("/settings/account?tab=1");
+  });
+});
+
 describe("request size", () => {
   it("refuses a plain form larger than 4 MB with 413 before any route reads it", async () => {
     const response = await env.app.request("/login", {

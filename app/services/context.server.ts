@@ -14,7 +14,10 @@ export interface RequestContext {
   nonce: string;
   /** The client address, as trusted per TRUST_PROXY. */
   ip: string;
+  /** A full session only: a session still waiting for its second factor opens nothing. */
   auth: Auth | null;
+  /** A session that passed the password (or a provider) but not yet the second factor (/login/two-factor). */
+  pendingTwoFactor: Auth | null;
 }
 
 declare module "@remix-run/server-runtime" {

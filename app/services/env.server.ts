@@ -7,6 +7,8 @@ const base64Key = z
   .string()
   .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
 
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,8 +32,24 @@ const schema = z
       .enum(["true", "false"])
       .default("false")
       .transform((value) => value === "true"),
+    // Sign in with Google / Microsoft (app/services/oauth). Endpoints default to the real ones; tests point them at e2e/fakes/oidc.
+    GOOGLE_CLIENT_ID: z.string().optional(),
+    GOOGLE_CLIENT_SECRET: z.string().optional(),
+    GOOGLE_AUTHORIZATION_URL: httpUrl.default("https://accounts.google.com/o/oauth2/v2/auth"),
+    GOOGLE_TOKEN_URL: httpUrl.default("https://oauth2.googleapis.com/token"),
+    GOOGLE_USERINFO_URL: httpUrl.default("https://openidconnect.googleapis.com/v1/userinfo"),
+    GOOGLE_ISSUER: z.string().min(1).default("https://accounts.google.com"),
+    MICROSOFT_CLIENT_ID: z.string().optional(),
+    MICROSOFT_CLIENT_SECRET: z.string().optional(),
+    MICROSOFT_TENANT: z.string().regex(/^[\w.-]+$/, "must be common, organizations, consumers, a tenant id or a domain").default("common"),
+    MICROSOFT_AUTHORITY: httpUrl.default("https://login.microsoftonline.com"),
+    MICROSOFT_GRAPH_URL: httpUrl.default("https://graph.microsoft.com"),
   })
   .superRefine((env, ctx) => {
+    for (const provider of ["GOOGLE", "MICROSOFT"] as const) {
+      const [id, secret] = [`${provider}_CLIENT_ID`, `${provider}_CLIENT_SECRET`] as const;
+      if (Boolean(env[id]) !== Boolean(env[secret])) ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `is required with ${env[id] ? id : secret}` });
+    }
     if (env.NODE_ENV !== "production") return;
     for (const name of ["SESSION_SECRET", "ENCRYPTION_MASTER_KEY", "SMTP_URL", "APP_URL"] as const) {
       if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
@@ -53,6 +71,25 @@ export interface Config {
   trustProxy: boolean;
   /** Secure cookies and HSTS: on in production. */
   secure: boolean;
+  /** A provider is offered only when its client id and secret are set. */
+  oauth: { google: GoogleOAuthConfig | null; microsoft: MicrosoftOAuthConfig | null };
+}
+
+export interface GoogleOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  userinfoUrl: string;
+  issuer: string;
+}
+
+export interface MicrosoftOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  tenant: string;
+  authority: string;
+  graphUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +130,29 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     secure: env.NODE_ENV === "production",
+    oauth: {
+      google:
+        env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+          ? {
+              clientId: env.GOOGLE_CLIENT_ID,
+              clientSecret: env.GOOGLE_CLIENT_SECRET,
+              authorizationUrl: env.GOOGLE_AUTHORIZATION_URL,
+              tokenUrl: env.GOOGLE_TOKEN_URL,
+              userinfoUrl: env.GOOGLE_USERINFO_URL,
+              issuer: env.GOOGLE_ISSUER,
+            }
+          : null,
+      microsoft:
+        env.MICROSOFT_CLIENT_ID && env.MICROSOFT_CLIENT_SECRET
+          ? {
+              clientId: env.MICROSOFT_CLIENT_ID,
+              clientSecret: env.MICROSOFT_CLIENT_SECRET,
+              tenant: env.MICROSOFT_TENANT,
+              authority: env.MICROSOFT_AUTHORITY.replace(/\/+$/, ""),
+              graphUrl: env.MICROSOFT_GRAPH_URL.replace(/\/+$/, ""),
+            }
+          : null,
+    },
   };
 }
 

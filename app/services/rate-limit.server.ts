@@ -14,6 +14,9 @@ export const RATE_LIMITS = {
   resetByIp: { bucket: "reset:ip", limit: 10, windowSeconds: 60 * 60 },
   resetByAccount: { bucket: "reset:account", limit: 3, windowSeconds: 60 * 60 },
   signupByIp: { bucket: "signup:ip", limit: 20, windowSeconds: 60 * 60 },
+  // Two-factor codes, at login and in Settings: 3 codes of 10^6 are valid at a time (±1 step).
+  twoFactorBySession: { bucket: "2fa:session", limit: 5, windowSeconds: 10 * 60 },
+  twoFactorByAccount: { bucket: "2fa:account", limit: 10, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -8,11 +8,15 @@ import { generateToken, hashToken } from "./tokens.server";
 export const SESSION_COOKIE = "bearing_session";
 const DAY = 24 * 60 * 60 * 1000;
 const SESSION_LIFETIME = 30 * DAY;
+// Long enough to open an authenticator app, short enough that a password alone is worth little.
+const TWO_FACTOR_PENDING_LIFETIME = 10 * 60 * 1000;
 
 export interface Session {
   id: string;
   userId: string;
   expiresAt: Date;
+  /** Signed in with the first factor only: see `pendingTwoFactor` in the request context. */
+  twoFactorPending: boolean;
 }
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "avatar_url" | "email_verified_at" | "last_workspace_id"> & { ai_endpoints: string[] };
@@ -33,10 +37,11 @@ export async function createSession(
   db: Database,
   userId: string,
   client: { userAgent?: string | null; ipPrefix?: string | null } = {},
+  { twoFactorPending = false }: { twoFactorPending?: boolean } = {},
 ): Promise<{ token: string; session: Session }> {
   const id = encodeBase32LowerCaseNoPadding(randomBytes(15));
   const secret = generateToken();
-  const expiresAt = new Date(Date.now() + SESSION_LIFETIME);
+  const expiresAt = new Date(Date.now() + (twoFactorPending ? TWO_FACTOR_PENDING_LIFETIME : SESSION_LIFETIME));
   await db
     .insertInto("sessions")
     .values({
@@ -46,9 +51,10 @@ export async function createSession(
       expires_at: expiresAt,
       user_agent: client.userAgent?.slice(0, 300) ?? null,
       ip_prefix: client.ipPrefix ?? null,
+      two_factor_pending: twoFactorPending,
     })
     .execute();
-  return { token: `${id}.${secret}`, session: { id, userId, expiresAt } };
+  return { token: `${id}.${secret}`, session: { id, userId, expiresAt, twoFactorPending } };
 }
 
 export async function validateSessionToken(db: Database, token: string): Promise<Auth | null> {
@@ -61,6 +67,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
       "sessions.id",
       "sessions.secret_hash",
       "sessions.expires_at",
+      "sessions.two_factor_pending",
       "users.id as user_id",
       "users.email",
       "users.name",
@@ -78,9 +85,10 @@ export async function validateSessionToken(db: Database, token: string): Promise
     await db.deleteFrom("sessions").where("id", "=", id).execute();
     return null;
   }
-  // Sliding expiry, written at most once a day per session to keep requests read-only.
+  // Sliding expiry, written at most once a day per session to keep requests read-only. A session
+  // waiting for its second factor keeps its short life.
   let expiresAt = row.expires_at;
-  const refreshed = expiresAt.getTime() - now < SESSION_LIFETIME - DAY;
+  const refreshed = !row.two_factor_pending && expiresAt.getTime() - now < SESSION_LIFETIME - DAY;
   if (refreshed) {
     expiresAt = new Date(now + SESSION_LIFETIME);
     await db
@@ -90,7 +98,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
       .execute();
   }
   return {
-    session: { id, userId: row.user_id, expiresAt },
+    session: { id, userId: row.user_id, expiresAt, twoFactorPending: row.two_factor_pending },
     user: {
       id: row.user_id,
       email: row.email,
@@ -102,6 +110,19 @@ export async function validateSessionToken(db: Database, token: string): Promise
     },
     refreshed,
   };
+}
+
+/** The second factor passed: the session becomes a full one, with a full lifetime. Null if it was not pending. */
+export async function completeTwoFactor(db: Database, sessionId: string): Promise<Session | null> {
+  const row = await db
+    .updateTable("sessions")
+    .set({ two_factor_pending: false, expires_at: new Date(Date.now() + SESSION_LIFETIME), last_seen_at: new Date() })
+    .where("id", "=", sessionId)
+    .where("two_factor_pending", "=", true)
+    .where("expires_at", ">", new Date())
+    .returning(["id", "user_id", "expires_at"])
+    .executeTakeFirst();
+  return row ? { id: row.id, userId: row.user_id, expiresAt: row.expires_at, twoFactorPending: false } : null;
 }
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {

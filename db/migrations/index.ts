@@ -4,6 +4,7 @@ import * as productWorkspace from "./20261123100000_product_workspace";
 import * as initiativeIceScores from "./20261123200400_initiative_ice_scores";
 import * as initiativeScoreColumns from "./20261123200500_initiative_score_columns";
 import * as aiEndpoints from "./20261123300000_ai_endpoints";
+import * as signInMethodsAndTwoFactor from "./20261123400000_sign_in_methods_and_two_factor";
 
 /**
  * Every migration, by name. One static list serves the server bundle, the CLI and vitest alike;
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "20261123200400_initiative_ice_scores": initiativeIceScores,
   "20261123200500_initiative_score_columns": initiativeScoreColumns,
   "20261123300000_ai_endpoints": aiEndpoints,
+  "20261123400000_sign_in_methods_and_two_factor": signInMethodsAndTwoFactor,
 };

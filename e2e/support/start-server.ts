@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
+import { startFakeOidc, type FakeOidc } from "../fakes/oidc/server";
 import { startMailbox, type Mailbox } from "./mailbox";
 import { HARNESS_FILE, type Harness } from "./harness";
 
@@ -19,12 +20,14 @@ import { HARNESS_FILE, type Harness } from "./harness";
  */
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 43100);
 const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? 43101);
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 43102);
 const DATABASE_NAME = "bearing_e2e";
 const ROOT = resolve(import.meta.dirname, "../..");
 
 const say = (message: string) => process.stderr.write(`[e2e harness] ${message}\n`);
 
 let mailbox: Mailbox | undefined;
+let oidc: FakeOidc | undefined;
 let postgres: EmbeddedServer | undefined;
 let server: ChildProcess | undefined;
 let stopping = false;
@@ -48,6 +51,9 @@ async function start() {
   mailbox = await startMailbox();
   const mailboxUrl = await mailbox.serveHttp(MAILBOX_PORT);
 
+  // Google and Microsoft sign-in go to a fake OpenID provider whose sign-in page asks who signs in.
+  oidc = await startFakeOidc({ port: OIDC_PORT, interactive: true });
+
   postgres = await startEmbeddedPostgres({ dataDir: join(workDir, "postgres") });
   const admin = new pg.Client({ connectionString: postgres.adminUrl });
   await admin.connect();
@@ -56,6 +62,7 @@ async function start() {
   const databaseUrl = postgres.urlFor(DATABASE_NAME);
 
   const appUrl = `http://localhost:${APP_PORT}`;
+  oidc.allowRedirectUris(`${appUrl}/auth/google/callback`, `${appUrl}/auth/microsoft/callback`);
   const serverLog = join(workDir, "server.log");
   const harness: Harness = { appUrl, databaseUrl, mailboxUrl, serverLog };
   mkdirSync(resolve(HARNESS_FILE, ".."), { recursive: true });
@@ -66,6 +73,7 @@ async function start() {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
+      ...oidc.env(),
       NODE_ENV: "production",
       PORT: String(APP_PORT),
       HOST: "127.0.0.1",
@@ -125,6 +133,7 @@ async function stop(code: number) {
   stopping = true;
   await stopServer();
   await postgres?.stop().catch((error: unknown) => say(`stopping PostgreSQL failed: ${String(error)}`));
+  await oidc?.close().catch((error: unknown) => say(`closing the fake OpenID provider failed: ${String(error)}`));
   await mailbox?.close().catch((error: unknown) => say(`closing the mailbox failed: ${String(error)}`));
   process.exit(code);
 }

@@ -1,0 +1,88 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type AppLoadContext } from "@remix-run/node";
+import { AppError } from "../../services/errors.server";
+import type { SessionUser } from "../../services/session.server";
+import { verifySecondFactor } from "../../services/two-factor/second-factor.server";
+import { replaceRecoveryCodes } from "../../services/two-factor/recovery-codes.server";
+import {
+  cancelTwoFactorSetup,
+  disableTwoFactor,
+  enableTwoFactor,
+  pendingTwoFactorSetup,
+  startTwoFactorSetup,
+  type TwoFactorSetup,
+} from "../../services/two-factor/setup.server";
+import { confirmTwoFactorSchema, proveTwoFactorSchema, TWO_FACTOR_INTENTS } from "./two-factor-schema";
+
+export { loadTwoFactorState, type TwoFactorState } from "../../services/two-factor/setup.server";
+
+/** What the two-factor section gets back from its forms, under `twoFactor` in the page's action data. */
+export type TwoFactorReply =
+  | { intent: "start"; setup: TwoFactorSetup }
+  | { intent: "confirm"; result: SubmissionResult<string[]>; setup?: TwoFactorSetup | null; recoveryCodes?: string[] }
+  | { intent: "cancel-setup" }
+  | { intent: "disable"; result: SubmissionResult<string[]>; disabled?: true }
+  | { intent: "regenerate"; result: SubmissionResult<string[]>; recoveryCodes?: string[] };
+
+export interface TwoFactorActionData {
+  twoFactor: TwoFactorReply;
+}
+
+const reply = (twoFactor: TwoFactorReply, status = 200) => data<TwoFactorActionData>({ twoFactor }, { status });
+
+/**
+ * The /settings/security action for the two-factor section. Returns null when the intent belongs to
+ * another section. Answers with data rather than a redirect: the key and recovery codes are shown
+ * once, in the answer to the form that made them, and never by a page load.
+ */
+export async function handleTwoFactorIntent(request: Request, context: AppLoadContext, user: SessionUser, formData: FormData) {
+  const intent = formData.get("intent");
+  const masterKey = context.config.encryptionMasterKey;
+  switch (intent) {
+    case TWO_FACTOR_INTENTS.start:
+      return reply({ intent: "start", setup: await startTwoFactorSetup(context.db, masterKey, user) });
+
+    case TWO_FACTOR_INTENTS.cancelSetup:
+      await cancelTwoFactorSetup(context.db, user.id);
+      return reply({ intent: "cancel-setup" });
+
+    case TWO_FACTOR_INTENTS.confirm: {
+      const submission = parseWithZod(formData, { schema: confirmTwoFactorSchema });
+      const setup = await pendingTwoFactorSetup(context.db, masterKey, user);
+      if (submission.status !== "success") return reply({ intent: "confirm", result: submission.reply(), setup }, 400);
+      const check = await verifySecondFactor(context.db, context.config, who(context, user), "totp", submission.value.code);
+      if (!check.ok) return reply({ intent: "confirm", result: codeRefused(submission, check.message), setup }, check.status);
+      const recoveryCodes = await enableTwoFactor(context.db, user.id);
+      return reply({ intent: "confirm", result: submission.reply({ resetForm: true }), recoveryCodes });
+    }
+
+    case TWO_FACTOR_INTENTS.disable:
+    case TWO_FACTOR_INTENTS.regenerate: {
+      const name = intent === TWO_FACTOR_INTENTS.disable ? "disable" : "regenerate";
+      const submission = parseWithZod(formData, { schema: proveTwoFactorSchema });
+      if (submission.status !== "success") return reply({ intent: name, result: submission.reply() }, 400);
+      const check = await verifySecondFactor(context.db, context.config, who(context, user), "either", submission.value.code);
+      if (!check.ok) return reply({ intent: name, result: codeRefused(submission, check.message) }, check.status);
+      const result = submission.reply({ resetForm: true });
+      if (name === "regenerate") return reply({ intent: name, result, recoveryCodes: await replaceRecoveryCodes(context.db, user.id) });
+      await disableTwoFactor(context.db, user.id);
+      return reply({ intent: name, result, disabled: true });
+    }
+
+    default:
+      return null;
+  }
+}
+
+function codeRefused(submission: { reply: (options: { fieldErrors: Record<string, string[]> }) => SubmissionResult<string[]> }, message: string) {
+  return submission.reply({ fieldErrors: { code: [message] } });
+}
+
+// The page called requireUser, so a full session is there; this guards against a caller that did not.
+function who(context: AppLoadContext, user: SessionUser) {
+  if (!context.auth || context.auth.user.id !== user.id) {
+    throw new AppError(401, "Signed out", "Log in again to change two-factor authentication.").respond();
+  }
+  return { sessionId: context.auth.session.id, userId: user.id };
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { sql } from "kysely";
+import type { Database } from "../../../db/database";
+import type { User } from "../../../db/schema";
+import { POLICY_VERSION } from "../../modules/accounts/policies";
+import { generateToken, hashToken } from "../tokens.server";
+import type { ProviderIdentity } from "./providers.server";
+import { readCookie } from "./state-cookie.server";
+
+/**
+ * A first sign-in with a provider waits here until the person confirms their age and accepts the
+ * policies (PRODUCT.md §2): no account exists before that. The browser holds `<id>.<secret>` in a
+ * short-lived cookie (never in a URL); the table keeps only the secret's hash.
+ */
+
+export const SIGNUP_COOKIE = "bearing_oauth_signup";
+const LIFETIME_SECONDS = 15 * 60;
+
+export type PendingSignup = Pick<ProviderIdentity, "provider" | "email" | "emailVerified" | "name" | "avatarUrl">;
+
+export async function startPendingSignup(db: Database, identity: ProviderIdentity): Promise<string> {
+  const id = randomBytes(12).toString("base64url");
+  const secret = generateToken();
+  await db.deleteFrom("oauth_signups").where("expires_at", "<=", new Date()).execute();
+  await db
+    .insertInto("oauth_signups")
+    .values({
+      id,
+      secret_hash: hashToken(secret),
+      provider: identity.provider,
+      subject: identity.subject,
+      email: identity.email,
+      email_verified: identity.emailVerified,
+      name: identity.name,
+      avatar_url: identity.avatarUrl,
+      expires_at: new Date(Date.now() + LIFETIME_SECONDS * 1000),
+    })
+    .execute();
+  return `${id}.${secret}`;
+}
+
+async function findRow(db: Database, token: string | null) {
+  const [id, secret] = token?.split(".") ?? [];
+  if (!id || !secret || id.length > 64 || secret.length > 64) return undefined;
+  const row = await db.selectFrom("oauth_signups").selectAll().where("id", "=", id).where("expires_at", ">", new Date()).executeTakeFirst();
+  return row && constantTimeEqual(hashToken(secret), new Uint8Array(row.secret_hash)) ? row : undefined;
+}
+
+/** What the confirmation page shows; null when the cookie is missing or the sign-up expired. */
+export async function findPendingSignup(db: Database, token: string | null): Promise<PendingSignup | null> {
+  const row = await findRow(db, token);
+  return row ? { provider: row.provider, email: row.email, emailVerified: row.email_verified, name: row.name, avatarUrl: row.avatar_url } : null;
+}
+
+export type CompletedSignup = { created: User } | { expired: true } | { emailTaken: true };
+
+/**
+ * Creates the account with the identity linked, once: the pending row is deleted in the same
+ * transaction. An address that gained an account meanwhile is not taken over.
+ */
+export async function completePendingSignup(db: Database, token: string | null): Promise<CompletedSignup> {
+  const row = await findRow(db, token);
+  if (!row) return { expired: true };
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx.deleteFrom("oauth_signups").where("id", "=", row.id).returning("id").executeTakeFirst();
+    if (!claimed) return { expired: true } as const;
+    const now = new Date();
+    const created = await trx
+      .insertInto("users")
+      .values({
+        name: row.name,
+        email: row.email,
+        password_hash: null,
+        avatar_url: row.avatar_url,
+        email_verified_at: row.email_verified ? now : null,
+        age_confirmed_at: now,
+        policies_accepted_at: now,
+        policy_version: POLICY_VERSION,
+      })
+      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!created) return { emailTaken: true } as const;
+    const linked = await trx
+      .insertInto("oauth_accounts")
+      .values({ user_id: created.id, provider: row.provider, subject: row.subject, email: row.email })
+      .onConflict((oc) => oc.columns(["provider", "subject"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    // The same identity finished another sign-up first: undo this account.
+    if (!linked) {
+      await trx.deleteFrom("users").where("id", "=", created.id).execute();
+      return { expired: true } as const;
+    }
+    return { created };
+  });
+}
+
+export function readSignupCookie(cookieHeader: string | null): string | null {
+  return readCookie(cookieHeader, SIGNUP_COOKIE);
+}
+
+export function signupCookie(token: string, secure: boolean): string {
+  return [`${SIGNUP_COOKIE}=${token}`, "Path=/auth", "HttpOnly", "SameSite=Lax", `Max-Age=${LIFETIME_SECONDS}`, secure ? "Secure" : null].filter(Boolean).join("; ");
+}
+
+export function clearedSignupCookie(secure: boolean): string {
+  return [`${SIGNUP_COOKIE}=`, "Path=/auth", "HttpOnly", "SameSite=Lax", "Max-Age=0", secure ? "Secure" : null].filter(Boolean).join("; ");
+}
