@@ -13,3 +13,17 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+
+// `npm run keys:rotate` as plain JavaScript, so a production image (no tsx, no db/ sources) can run it:
+// `node build/keys-rotate.js` with the instances' environment.
+await build({
+  entryPoints: ["db/cli/rotate-keys.ts"],
+  outfile: "build/keys-rotate.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});

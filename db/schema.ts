@@ -65,6 +65,64 @@ export interface OAuthSignupsTable {
   expires_at: Date;
 }
 
+export type IntegrationProvider = "slack" | "jira" | "notion" | "confluence" | "linear" | "github";
+
+export interface WorkspaceKeysTable {
+  workspace_id: string;
+  version: number;
+  master_key_id: string;
+  wrapped_key: Uint8Array;
+  created_at: CreatedAt;
+  rewrapped_at: Date | null;
+}
+
+export interface IntegrationConnectionsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  provider: IntegrationProvider;
+  status: Generated<"connected" | "error">;
+  account_id: Generated<string>;
+  account_name: Generated<string>;
+  scopes_requested: ColumnType<string[], string[] | undefined, string[]>;
+  scopes_granted: ColumnType<string[], string[] | undefined, string[]>;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  last_sync_at: Date | null;
+  last_error: string | null;
+  connected_by: string | null;
+  connected_at: CreatedAt;
+}
+
+export type SecretField = "access_token" | "refresh_token";
+
+export interface IntegrationSecretsTable {
+  workspace_id: string;
+  connection_id: string;
+  field: SecretField;
+  key_version: number;
+  ciphertext: Uint8Array;
+  expires_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+export type IntegrationJobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+
+export interface IntegrationJobsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  connection_id: string | null;
+  kind: string;
+  status: Generated<IntegrationJobStatus>;
+  total: number | null;
+  done: Generated<number>;
+  checkpoint: ColumnType<unknown, string | null | undefined, string | null>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
 export interface RecoveryCodesTable {
   user_id: string;
   code_hash: Uint8Array;
@@ -305,6 +363,10 @@ export interface DB {
   oauth_accounts: OAuthAccountsTable;
   oauth_signups: OAuthSignupsTable;
   recovery_codes: RecoveryCodesTable;
+  workspace_keys: WorkspaceKeysTable;
+  integration_connections: IntegrationConnectionsTable;
+  integration_secrets: IntegrationSecretsTable;
+  integration_jobs: IntegrationJobsTable;
   email_tokens: EmailTokensTable;
   rate_limits: RateLimitsTable;
   workspaces: WorkspacesTable;

@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import type { Database } from "../../db/database";
 import type { Mailer } from "../services/email.server";
 import type { Config } from "../services/env.server";
+import type { JobQueue } from "../services/jobs/queue.server";
 import { loggablePath, type Logger } from "../services/logger.server";
 import { readSessionToken, sessionCookie, validateSessionToken } from "../services/session.server";
 import { originCheck, securityHeaders, setContentSecurityPolicy } from "./security";
@@ -18,10 +19,12 @@ export interface AppDependencies {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  /** Background jobs (pg-boss); absent where none run, and enqueuing then answers 503. */
+  jobs?: JobQueue | null;
   publicDir?: string;
 }
 
-export function createApp({ build, db, config, logger, mailer, publicDir = resolve("public") }: AppDependencies) {
+export function createApp({ build, db, config, logger, mailer, jobs = null, publicDir = resolve("public") }: AppDependencies) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
@@ -58,6 +61,7 @@ export function createApp({ build, db, config, logger, mailer, publicDir = resol
         db,
         config,
         mailer,
+        jobs,
         logger: res.locals.log,
         requestId: res.locals.requestId,
         nonce: res.locals.nonce,

@@ -7,6 +7,8 @@ import { createDatabase } from "../../db/database";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
 import { migrateToLatest } from "../../db/migrator";
 import { createMailer } from "../services/email.server";
+import "../services/jobs/definitions.server";
+import { startJobQueue } from "../services/jobs/queue.server";
 import { ConfigError, loadConfig, type Config } from "../services/env.server";
 import { createLogger } from "../services/logger.server";
 import { createApp } from "./app";
@@ -35,7 +37,9 @@ async function main() {
 
   const build = await loadBuild(config);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.emailFrom }, logger);
-  const app = createApp({ build, db, config, logger, mailer });
+  // The worker runs in this process: a job interrupted by a restart is continued by the next one.
+  const jobs = await startJobQueue({ databaseUrl, db, logger, work: true });
+  const app = createApp({ build, db, config, logger, mailer, jobs });
 
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info({ url: config.appUrl.href, mode: config.mode }, `Bearing is ready on ${config.appUrl.href}`);
@@ -49,6 +53,8 @@ async function main() {
     logger.info({ signal }, "shutting down");
     server.closeAllConnections?.();
     await new Promise((done) => server.close(done));
+    // Running jobs save a checkpoint and are handed back to the queue before the pool they write with closes.
+    await jobs.stop();
     await db.destroy();
     await embedded?.stop();
     process.exit(0);

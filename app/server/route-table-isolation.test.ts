@@ -25,12 +25,14 @@ const ID_TABLES: Record<string, string> = {
   transcripts: "transcripts",
   vision: "vision_versions",
   shares: "roadmap_shares",
+  jobs: "integration_jobs",
 };
 
 // Every workspace table, and how to find workspace B's rows in it.
 const WORKSPACE_TABLES = [
   "memberships", "vision_versions", "personas", "competitors", "initiatives", "initiative_personas", "initiative_links",
   "roadmap_items", "transcripts", "risks", "activity_events", "roadmap_shares", "invitations",
+  "integration_jobs",
 ];
 
 // Form fields through which an action might take an id, and whose id each gets: one of workspace B's.
@@ -82,6 +84,7 @@ async function seedEverything(db: Database, workspaceId: string, userId: string)
   await insert("transcripts", { workspace_id: w, title: "B meeting", content: "B said things" });
   await insert("risks", { workspace_id: w, title: "B risk", likelihood: 3, impact: 4, initiative_id: ids.initiatives, transcript_id: ids.transcripts });
   await insert("roadmap_shares", { workspace_id: w, token_hash: randomBytes(32), created_by: userId });
+  await insert("integration_jobs", { workspace_id: w, kind: "jira.import", created_by: userId });
   await insert("invitations", { workspace_id: w, email: `invitee-${workspaceId}@example.com`, role: "viewer", token_hash: randomBytes(32), expires_at: new Date(Date.now() + 86_400_000) });
   return ids;
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/database";
 import type { Config } from "./env.server";
 import type { Mailer } from "./email.server";
+import type { JobQueue } from "./jobs/queue.server";
 import type { Logger } from "./logger.server";
 import type { Auth } from "./session.server";
 
@@ -10,6 +11,8 @@ export interface RequestContext {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  /** Background jobs, for actions that enqueue (app/services/jobs/jobs.server.ts); null where none run. */
+  jobs: JobQueue | null;
   requestId: string;
   nonce: string;
   /** The client address, as trusted per TRUST_PROXY. */

@@ -22,6 +22,12 @@ const schema = z
     DATA_DIR: z.string().min(1).default(".data"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     ENCRYPTION_MASTER_KEY: base64Key.optional(),
+    // Earlier master keys, still accepted for unwrapping while `npm run keys:rotate` moves workspace keys off them.
+    ENCRYPTION_MASTER_KEYS_PREVIOUS: z
+      .string()
+      .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+      .pipe(z.array(base64Key))
+      .default([]),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL such as smtps://user:pass@smtp.example.com")
@@ -44,9 +50,18 @@ const schema = z
     MICROSOFT_TENANT: z.string().regex(/^[\w.-]+$/, "must be common, organizations, consumers, a tenant id or a domain").default("common"),
     MICROSOFT_AUTHORITY: httpUrl.default("https://login.microsoftonline.com"),
     MICROSOFT_GRAPH_URL: httpUrl.default("https://graph.microsoft.com"),
+    // The Slack integration (integrations/slack); tests point SLACK_BASE_URL at integrations/slack/fake-server.ts.
+    SLACK_CLIENT_ID: z.string().optional(),
+    SLACK_CLIENT_SECRET: z.string().optional(),
+    SLACK_BASE_URL: httpUrl.default("https://slack.com"),
+    // The Jira integration (integrations/jira): one Atlassian OAuth 2.0 (3LO) app; tests point both URLs at integrations/jira/fake-server.ts.
+    ATLASSIAN_CLIENT_ID: z.string().optional(),
+    ATLASSIAN_CLIENT_SECRET: z.string().optional(),
+    ATLASSIAN_AUTH_URL: httpUrl.default("https://auth.atlassian.com"),
+    ATLASSIAN_API_URL: httpUrl.default("https://api.atlassian.com"),
   })
   .superRefine((env, ctx) => {
-    for (const provider of ["GOOGLE", "MICROSOFT"] as const) {
+    for (const provider of ["GOOGLE", "MICROSOFT", "SLACK", "ATLASSIAN"] as const) {
       const [id, secret] = [`${provider}_CLIENT_ID`, `${provider}_CLIENT_SECRET`] as const;
       if (Boolean(env[id]) !== Boolean(env[secret])) ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `is required with ${env[id] ? id : secret}` });
     }
@@ -65,6 +80,8 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   encryptionMasterKey: Uint8Array;
+  /** Master keys a rotation is moving away from: used only to unwrap, never to wrap. */
+  encryptionMasterKeysPrevious: Uint8Array[];
   smtpUrl: string | undefined;
   emailFrom: string;
   logLevel: string;
@@ -73,6 +90,14 @@ export interface Config {
   secure: boolean;
   /** A provider is offered only when its client id and secret are set. */
   oauth: { google: GoogleOAuthConfig | null; microsoft: MicrosoftOAuthConfig | null };
+  /** An integration is offered only when its client id and secret are set. */
+  integrations: { slack: IntegrationAppConfig | null; jira: (IntegrationAppConfig & { apiUrl: string }) | null };
+}
+
+export interface IntegrationAppConfig {
+  clientId: string;
+  clientSecret: string;
+  baseUrl: string;
 }
 
 export interface GoogleOAuthConfig {
@@ -125,6 +150,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dataDir,
     sessionSecret: secrets.sessionSecret,
     encryptionMasterKey: new Uint8Array(Buffer.from(secrets.encryptionMasterKey, "base64")),
+    encryptionMasterKeysPrevious: env.ENCRYPTION_MASTER_KEYS_PREVIOUS.map((key) => new Uint8Array(Buffer.from(key, "base64"))),
     smtpUrl: env.SMTP_URL,
     emailFrom: env.EMAIL_FROM,
     logLevel: env.LOG_LEVEL,
@@ -150,6 +176,21 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
               tenant: env.MICROSOFT_TENANT,
               authority: env.MICROSOFT_AUTHORITY.replace(/\/+$/, ""),
               graphUrl: env.MICROSOFT_GRAPH_URL.replace(/\/+$/, ""),
+            }
+          : null,
+    },
+    integrations: {
+      slack:
+        env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET
+          ? { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, baseUrl: env.SLACK_BASE_URL.replace(/\/+$/, "") }
+          : null,
+      jira:
+        env.ATLASSIAN_CLIENT_ID && env.ATLASSIAN_CLIENT_SECRET
+          ? {
+              clientId: env.ATLASSIAN_CLIENT_ID,
+              clientSecret: env.ATLASSIAN_CLIENT_SECRET,
+              baseUrl: env.ATLASSIAN_AUTH_URL.replace(/\/+$/, ""),
+              apiUrl: env.ATLASSIAN_API_URL.replace(/\/+$/, ""),
             }
           : null,
     },

@@ -5,6 +5,8 @@ import * as initiativeIceScores from "./20261123200400_initiative_ice_scores";
 import * as initiativeScoreColumns from "./20261123200500_initiative_score_columns";
 import * as aiEndpoints from "./20261123300000_ai_endpoints";
 import * as signInMethodsAndTwoFactor from "./20261123400000_sign_in_methods_and_two_factor";
+import * as integrations from "./20261123500000_integrations";
+import * as integrationJobs from "./20261123500100_integration_jobs";
 
 /**
  * Every migration, by name. One static list serves the server bundle, the CLI and vitest alike;
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   "20261123200500_initiative_score_columns": initiativeScoreColumns,
   "20261123300000_ai_endpoints": aiEndpoints,
   "20261123400000_sign_in_methods_and_two_factor": signInMethodsAndTwoFactor,
+  "20261123500000_integrations": integrations,
+  "20261123500100_integration_jobs": integrationJobs,
 };

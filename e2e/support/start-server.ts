@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
+import { startFakeAtlassian, type FakeAtlassian } from "../../integrations/jira/fake-server";
+import { startFakeSlack, type FakeSlack } from "../../integrations/slack/fake-server";
 import { startFakeOidc, type FakeOidc } from "../fakes/oidc/server";
 import { startMailbox, type Mailbox } from "./mailbox";
 import { HARNESS_FILE, type Harness } from "./harness";
@@ -21,6 +23,8 @@ import { HARNESS_FILE, type Harness } from "./harness";
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 43100);
 const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? 43101);
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 43102);
+const SLACK_PORT = Number(process.env.E2E_SLACK_PORT ?? 43103);
+const ATLASSIAN_PORT = Number(process.env.E2E_ATLASSIAN_PORT ?? 43104);
 const DATABASE_NAME = "bearing_e2e";
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -28,6 +32,8 @@ const say = (message: string) => process.stderr.write(`[e2e harness] ${message}\
 
 let mailbox: Mailbox | undefined;
 let oidc: FakeOidc | undefined;
+let slack: FakeSlack | undefined;
+let atlassian: FakeAtlassian | undefined;
 let postgres: EmbeddedServer | undefined;
 let server: ChildProcess | undefined;
 let stopping = false;
@@ -53,6 +59,15 @@ async function start() {
 
   // Google and Microsoft sign-in go to a fake OpenID provider whose sign-in page asks who signs in.
   oidc = await startFakeOidc({ port: OIDC_PORT, interactive: true });
+  atlassian = await startFakeAtlassian({ port: ATLASSIAN_PORT, sites: [{ name: "ledgerline", projects: { PAY: 12000 } }] });
+  // Integrations reach their fakes through the same base-URL settings a deployment has.
+  slack = await startFakeSlack({
+    port: SLACK_PORT,
+    channels: [
+      { id: "C0GENERAL", name: "general", botIsMember: true },
+      { id: "C0PRODUCT", name: "product", botIsMember: true },
+    ],
+  });
 
   postgres = await startEmbeddedPostgres({ dataDir: join(workDir, "postgres") });
   const admin = new pg.Client({ connectionString: postgres.adminUrl });
@@ -74,6 +89,13 @@ async function start() {
     env: {
       ...process.env,
       ...oidc.env(),
+      SLACK_CLIENT_ID: slack.clientId,
+      SLACK_CLIENT_SECRET: slack.clientSecret,
+      SLACK_BASE_URL: slack.url,
+      ATLASSIAN_CLIENT_ID: atlassian.clientId,
+      ATLASSIAN_CLIENT_SECRET: atlassian.clientSecret,
+      ATLASSIAN_AUTH_URL: atlassian.url,
+      ATLASSIAN_API_URL: atlassian.url,
       NODE_ENV: "production",
       PORT: String(APP_PORT),
       HOST: "127.0.0.1",
@@ -133,6 +155,8 @@ async function stop(code: number) {
   stopping = true;
   await stopServer();
   await postgres?.stop().catch((error: unknown) => say(`stopping PostgreSQL failed: ${String(error)}`));
+  await atlassian?.close().catch((error: unknown) => say(`closing the fake Atlassian failed: ${String(error)}`));
+  await slack?.close().catch((error: unknown) => say(`closing the fake Slack failed: ${String(error)}`));
   await oidc?.close().catch((error: unknown) => say(`closing the fake OpenID provider failed: ${String(error)}`));
   await mailbox?.close().catch((error: unknown) => say(`closing the mailbox failed: ${String(error)}`));
   process.exit(code);

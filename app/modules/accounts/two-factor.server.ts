@@ -49,7 +49,7 @@ export async function handleTwoFactorIntent(request: Request, context: AppLoadCo
 
     case TWO_FACTOR_INTENTS.confirm: {
       const submission = parseWithZod(formData, { schema: confirmTwoFactorSchema });
-      const setup = await pendingTwoFactorSetup(context.db, masterKey, user);
+      const setup = await pendingTwoFactorSetup(context.db, [masterKey, ...context.config.encryptionMasterKeysPrevious], user);
       if (submission.status !== "success") return reply({ intent: "confirm", result: submission.reply(), setup }, 400);
       const check = await verifySecondFactor(context.db, context.config, who(context, user), "totp", submission.value.code);
       if (!check.ok) return reply({ intent: "confirm", result: codeRefused(submission, check.message), setup }, check.status);

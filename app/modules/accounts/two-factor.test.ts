@@ -1,8 +1,10 @@
 import { decodeBase32IgnorePadding, encodeBase32NoPadding } from "@oslojs/encoding";
+import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { setUpTestApp } from "../../server/test-context";
 import { fieldErrors, logIn, signedInUser, visibleText } from "../../server/testing";
+import { reencryptTotpKeys } from "../../services/two-factor/setup.server";
 import { decryptTotpKey, encryptTotpKey, generateTotpKey } from "../../services/two-factor/totp-key.server";
 import { codeAt, manualKeyIn, passwordStep, recoveryCodesIn, userWithTwoFactor, wrongCode } from "../../services/two-factor/testing";
 
@@ -76,6 +78,25 @@ describe("Settings → Security: turning two-factor authentication on", () => {
     const stored = encryptTotpKey(masterKey, "3f1c1e2a-0000-4000-8000-000000000001", key);
     expect(decryptTotpKey(masterKey, "3f1c1e2a-0000-4000-8000-000000000001", stored)).toEqual(key);
     expect(() => decryptTotpKey(masterKey, "3f1c1e2a-0000-4000-8000-000000000002", stored)).toThrow("could not be read");
+  });
+});
+
+describe("two-factor keys across a master key rotation", () => {
+  it("re-encrypts keys under the new master key, reads them meanwhile with the old one, and leaves current ones alone", async () => {
+    const oldMaster = new Uint8Array(randomBytes(32));
+    const newMaster = new Uint8Array(randomBytes(32));
+    const { email, key } = await userWithTwoFactor(env.app, "Whitfield Diffie");
+    const user = await userRow(email);
+    await env.db.updateTable("users").set({ totp_key: encryptTotpKey(oldMaster, user.id, key) }).where("id", "=", user.id).execute();
+
+    expect(decryptTotpKey([newMaster, oldMaster], user.id, (await userRow(email)).totp_key!)).toEqual(key);
+    expect(await reencryptTotpKeys(env.db, newMaster, [oldMaster])).toMatchObject({ reencrypted: 1 });
+    const rotated = (await userRow(email)).totp_key!;
+    expect(decryptTotpKey(newMaster, user.id, rotated)).toEqual(key);
+    expect(() => decryptTotpKey(oldMaster, user.id, rotated)).toThrow("could not be read");
+    expect(await reencryptTotpKeys(env.db, newMaster, [oldMaster])).toMatchObject({ reencrypted: 0 });
+
+    await env.db.updateTable("users").set({ totp_key: encryptTotpKey(env.app.config.encryptionMasterKey, user.id, key) }).where("id", "=", user.id).execute();
   });
 });
 

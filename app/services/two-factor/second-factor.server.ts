@@ -21,7 +21,7 @@ const MESSAGES = {
  */
 export async function verifySecondFactor(
   db: Database,
-  config: Pick<Config, "sessionSecret" | "encryptionMasterKey">,
+  config: Pick<Config, "sessionSecret" | "encryptionMasterKey" | "encryptionMasterKeysPrevious">,
   who: { sessionId: string; userId: string },
   kind: SecondFactorKind,
   code: string,
@@ -36,7 +36,7 @@ export async function verifySecondFactor(
 
   const useTotp = kind === "totp" || (kind === "either" && /^\d{6}$/.test(normalizeTotpCode(code)));
   if (useTotp) {
-    const check = await checkTotpCode(db, config.encryptionMasterKey, who.userId, code);
+    const check = await checkTotpCode(db, [config.encryptionMasterKey, ...config.encryptionMasterKeysPrevious], who.userId, code);
     if (check !== "accepted") return { ok: false, status: 400, message: MESSAGES[check] };
   } else if (!(await redeemRecoveryCode(db, who.userId, code))) {
     return { ok: false, status: 400, message: MESSAGES.recovery };

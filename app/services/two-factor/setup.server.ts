@@ -1,7 +1,7 @@
 import type { Database } from "../../../db/database";
 import { AppError } from "../errors.server";
 import { countUnusedRecoveryCodes, deleteRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes.server";
-import { decryptTotpKey, encryptTotpKey, generateTotpKey, manualEntryKey, qrCodeDataUrl, totpKeyUri } from "./totp-key.server";
+import { decryptTotpKey, encryptTotpKey, generateTotpKey, manualEntryKey, openTotpKey, qrCodeDataUrl, totpKeyUri } from "./totp-key.server";
 
 export type TwoFactorState =
   | { status: "off" }
@@ -41,10 +41,10 @@ export async function startTwoFactorSetup(db: Database, masterKey: Uint8Array, u
 }
 
 /** The key being set up, shown again when a confirmation code was wrong. */
-export async function pendingTwoFactorSetup(db: Database, masterKey: Uint8Array, user: { id: string; email: string }): Promise<TwoFactorSetup | null> {
+export async function pendingTwoFactorSetup(db: Database, masterKeys: readonly Uint8Array[], user: { id: string; email: string }): Promise<TwoFactorSetup | null> {
   const row = await db.selectFrom("users").select(["totp_key", "totp_enabled_at"]).where("id", "=", user.id).executeTakeFirstOrThrow();
   if (!row.totp_key || row.totp_enabled_at) return null;
-  return setupFor(user.email, decryptTotpKey(masterKey, user.id, row.totp_key));
+  return setupFor(user.email, decryptTotpKey(masterKeys, user.id, row.totp_key));
 }
 
 async function setupFor(email: string, key: Uint8Array): Promise<TwoFactorSetup> {
@@ -89,4 +89,29 @@ export async function cancelTwoFactorSetup(db: Database, userId: string): Promis
 
 function alreadyOn() {
   return new AppError(409, "Two-factor authentication is already on", "Reload the page to see your current settings.");
+}
+
+/**
+ * Re-encrypts every TOTP key under the current master key (`npm run keys:rotate`). Each row is
+ * updated only if it still holds what was read, so a setup started meanwhile is left alone.
+ */
+export async function reencryptTotpKeys(db: Database, current: Uint8Array, previous: readonly Uint8Array[]): Promise<{ reencrypted: number; unreadable: number }> {
+  const rows = await db.selectFrom("users").select(["id", "totp_key"]).where("totp_key", "is not", null).execute();
+  let reencrypted = 0;
+  let unreadable = 0;
+  for (const row of rows) {
+    const stored = row.totp_key!;
+    const opened = openTotpKey([current, ...previous], row.id, stored);
+    if (!opened) unreadable += 1;
+    if (!opened || opened.masterKeyIndex === 0) continue;
+    const key = opened.key;
+    const updated = await db
+      .updateTable("users")
+      .set({ totp_key: encryptTotpKey(current, row.id, key) })
+      .where("id", "=", row.id)
+      .where("totp_key", "=", stored)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows > 0n) reencrypted += 1;
+  }
+  return { reencrypted, unreadable };
 }

@@ -33,26 +33,44 @@ export function encryptTotpKey(masterKey: Uint8Array, userId: string, key: Uint8
   return new Uint8Array(Buffer.concat([iv, ciphertext, cipher.getAuthTag()]));
 }
 
-export function decryptTotpKey(masterKey: Uint8Array, userId: string, stored: Uint8Array): Uint8Array {
+/**
+ * Tries the current master key, then the previous ones: during a rotation (`npm run keys:rotate`)
+ * a key may still be encrypted under the old master key.
+ */
+export function decryptTotpKey(masterKeys: Uint8Array | readonly Uint8Array[], userId: string, stored: Uint8Array): Uint8Array {
+  const opened = openTotpKey(masterKeys instanceof Uint8Array ? [masterKeys] : masterKeys, userId, stored);
+  if (!opened) throw unreadableKey();
+  return opened.key;
+}
+
+/** The TOTP key and which of the master keys opened it (0: the first given), or null when none does. */
+export function openTotpKey(masterKeys: readonly Uint8Array[], userId: string, stored: Uint8Array): { key: Uint8Array; masterKeyIndex: number } | null {
   const bytes = Buffer.from(stored);
-  if (bytes.length <= IV_BYTES + TAG_BYTES) throw unreadableKey();
-  const decipher = createDecipheriv("aes-256-gcm", encryptionKey(masterKey), bytes.subarray(0, IV_BYTES));
-  decipher.setAAD(Buffer.from(userId, "utf8"));
-  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-  try {
-    return new Uint8Array(Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]));
-  } catch (cause) {
-    throw unreadableKey(cause);
+  if (bytes.length <= IV_BYTES + TAG_BYTES) return null;
+  for (const [masterKeyIndex, masterKey] of masterKeys.entries()) {
+    const decipher = createDecipheriv("aes-256-gcm", encryptionKey(masterKey), bytes.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(userId, "utf8"));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    const plaintext = decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES));
+    // GCM reports a wrong key or altered bytes only by failing the tag check in final().
+    const complete = (() => {
+      try {
+        return Buffer.concat([plaintext, decipher.final()]);
+      } catch {
+        return null;
+      }
+    })();
+    if (complete) return { key: new Uint8Array(complete), masterKeyIndex };
   }
+  return null;
 }
 
 // Only a changed ENCRYPTION_MASTER_KEY or a tampered row gets here; the person cannot fix it alone.
-function unreadableKey(cause?: unknown) {
+function unreadableKey() {
   return new AppError(
     500,
     "Two-factor authentication unavailable",
     "Your two-factor key could not be read. Contact the administrator of this Bearing installation.",
-    { cause },
   );
 }
 

@@ -27,10 +27,10 @@ export function matchingTotpStep(key: Uint8Array, code: string, now = Date.now()
  * (RFC 6238 §5.2): its step must be later than the last accepted one, and the conditional UPDATE
  * makes two requests racing with the same code accept it at most once.
  */
-export async function checkTotpCode(db: Database, masterKey: Uint8Array, userId: string, input: string): Promise<TotpCheck> {
+export async function checkTotpCode(db: Database, masterKeys: readonly Uint8Array[], userId: string, input: string): Promise<TotpCheck> {
   const row = await db.selectFrom("users").select("totp_key").where("id", "=", userId).executeTakeFirst();
   if (!row?.totp_key) return "invalid";
-  const step = matchingTotpStep(decryptTotpKey(masterKey, userId, row.totp_key), normalizeTotpCode(input));
+  const step = matchingTotpStep(decryptTotpKey(masterKeys, userId, row.totp_key), normalizeTotpCode(input));
   if (step === null) return "invalid";
   const updated = await db
     .updateTable("users")

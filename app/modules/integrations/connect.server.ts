@@ -1,0 +1,48 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { IntegrationError } from "../../../integrations/types";
+import { AppError } from "../../services/errors.server";
+import { connectCookie, newConnectFlow, readConnectCookie } from "./connect-state.server";
+import { saveConnection } from "./connections.server";
+import { callbackUrl, requireConfiguredProvider } from "./providers.server";
+
+interface Starter {
+  workspace: { id: string; slug: string };
+  user: { id: string };
+}
+
+/** The provider's consent page to send the admin to, and the signed cookie the callback will check. */
+export function startConnection(context: AppLoadContext, { workspace, user }: Starter, providerId: string | undefined) {
+  const provider = requireConfiguredProvider(context.config, providerId);
+  const flow = newConnectFlow(provider.id, workspace.id, user.id);
+  const url = provider.authorizationUrl({ state: flow.state, codeVerifier: flow.codeVerifier, redirectUri: callbackUrl(context.config, workspace.slug, provider.id) });
+  return { location: url.href, cookie: connectCookie(flow, context.config.sessionSecret, context.config.secure) };
+}
+
+/**
+ * The provider's answer: the code is exchanged only when the state matches the signed cookie this
+ * browser got from "Connect", for this workspace, provider and admin. Nothing is fetched from the
+ * provider before that (privacy promise 4).
+ */
+export async function completeConnection(context: AppLoadContext, { workspace, user }: Starter, providerId: string | undefined, request: Request) {
+  const provider = requireConfiguredProvider(context.config, providerId);
+  const refuse = (message: string) => new AppError(400, `${provider.name} was not connected`, message).respond();
+  const query = new URL(request.url).searchParams;
+  const flow = readConnectCookie(request.headers.get("cookie"), context.config.sessionSecret);
+  const state = query.get("state");
+  if (!flow || !state || flow.state !== state || flow.provider !== provider.id || flow.workspaceId !== workspace.id || flow.userId !== user.id) {
+    throw refuse("This answer does not belong to a connection started from this browser, or it took longer than 10 minutes. Start again from Settings → Integrations.");
+  }
+  const denied = query.get("error");
+  if (denied) throw refuse(`${provider.name} reports that access was not granted (${denied}).`);
+  const code = query.get("code");
+  if (!code) throw refuse(`${provider.name} sent no authorisation code. Start again from Settings → Integrations.`);
+
+  try {
+    const exchange = await provider.exchangeCode({ code, codeVerifier: flow.codeVerifier, redirectUri: callbackUrl(context.config, workspace.slug, provider.id) });
+    await saveConnection(context.db, context.config, workspace.id, user.id, provider, exchange);
+  } catch (error) {
+    if (error instanceof IntegrationError) throw refuse(error.message);
+    throw error;
+  }
+  return provider;
+}

@@ -1,0 +1,61 @@
+import type { Database } from "../../../../db/database";
+import { enqueueJob } from "../../../services/jobs/jobs.server";
+import type { JobQueue } from "../../../services/jobs/queue.server";
+import { defineJob } from "../../../services/jobs/registry.server";
+import { loadConfig, type Config } from "../../../services/env.server";
+import { importJiraIssues } from "./jira-import.server";
+import { syncJiraStatuses } from "./jira-sync.server";
+
+/**
+ * The Jira import and status sync as background jobs (app/services/jobs): the import checkpoints the
+ * search's next-page token after every committed page, so a restarted job carries on from there, and
+ * writes nothing twice (it is idempotent on the issue key anyway).
+ */
+
+export interface JiraImportJobInput {
+  jql: string;
+  actorId: string;
+}
+
+// Job handlers are given the database but not the request context's configuration; the worker runs in
+// the server process, whose environment is the configuration.
+let jobConfig: Config | null = null;
+const config = () => (jobConfig ??= loadConfig());
+
+export const JIRA_IMPORT_JOB = defineJob<JiraImportJobInput, { nextPageToken: string | null; done: number }>("jira.import", async (job) => {
+  await importJiraIssues(job.db, config(), {
+    workspaceId: job.workspaceId,
+    actorId: job.input.actorId,
+    jql: job.input.jql,
+    startToken: job.resumeFrom?.nextPageToken ?? null,
+    doneBefore: job.resumeFrom?.done ?? 0,
+    signal: job.signal,
+    checkpoint: (nextPageToken, done) => job.checkpoint({ nextPageToken, done }),
+    progress: (done) => job.progress(done, null),
+  });
+});
+
+export const JIRA_STATUS_SYNC_JOB = defineJob<{ actorId: string | null }>("jira.status-sync", async (job) => {
+  const { checked } = await syncJiraStatuses(job.db, config(), job.workspaceId, job.input?.actorId ?? null);
+  await job.progress(checked, checked);
+});
+
+/**
+ * The scheduled half of "keep statuses in sync": one status-sync job per workspace whose Jira is connected
+ * with a site chosen. Meant to be called on a timer by the server process (enqueueJob skips a workspace
+ * whose sync is still queued or running, so overlapping ticks add nothing).
+ */
+export async function enqueueJiraStatusSyncs(db: Database, queue: JobQueue): Promise<number> {
+  // Across workspaces on purpose, like the job queue itself: each job it queues then works in one workspace.
+  const connections = await db
+    .selectFrom("integration_connections")
+    .select(["workspace_id", "id"])
+    .where("provider", "=", "jira")
+    .where("status", "=", "connected")
+    .where(({ ref }) => ref("settings", "->>").key("cloudId" as never), "is not", null)
+    .execute();
+  for (const connection of connections) {
+    await enqueueJob(db, queue, { workspaceId: connection.workspace_id, kind: JIRA_STATUS_SYNC_JOB, connectionId: connection.id, input: { actorId: null }, createdBy: null });
+  }
+  return connections.length;
+}

@@ -1,0 +1,38 @@
+import { jiraProvider } from "../../../integrations/jira/oauth";
+import { slackProvider } from "../../../integrations/slack/oauth";
+import type { IntegrationProvider, ProviderId } from "../../../integrations/types";
+import type { Config } from "../../services/env.server";
+import { notFound } from "../../services/errors.server";
+
+/** Every provider of PRODUCT.md §5, in the order the settings page lists them. */
+export const PROVIDERS: { id: ProviderId; name: string; description: string }[] = [
+  { id: "slack", name: "Slack", description: "Post roadmap updates, risk alerts and meeting summaries to a channel; import a thread as a transcript." },
+  { id: "jira", name: "Jira", description: "Import epics and issues as initiatives; push an initiative as an epic." },
+  { id: "confluence", name: "Confluence", description: "Publish the vision, roadmap or a meeting summary as a page." },
+  { id: "notion", name: "Notion", description: "Import pages as transcripts; export the roadmap to a database." },
+  { id: "linear", name: "Linear", description: "Import projects and issues as initiatives; push an initiative." },
+  { id: "github", name: "GitHub", description: "Link issues; create issues from an initiative." },
+];
+
+/** The provider's client, or null when this deployment has no app registered with it (or it is not built yet). */
+export function configuredProvider(config: Config, id: string): IntegrationProvider | null {
+  switch (id) {
+    case "slack":
+      return config.integrations.slack ? slackProvider(config.integrations.slack) : null;
+    case "jira":
+      return config.integrations.jira ? jiraProvider(config.integrations.jira) : null;
+    default:
+      return null;
+  }
+}
+
+export function requireConfiguredProvider(config: Config, id: string | undefined): IntegrationProvider {
+  const provider = id ? configuredProvider(config, id) : null;
+  if (!provider) throw notFound("This integration");
+  return provider;
+}
+
+/** Where the provider sends the browser back to; Slack's app settings register `<APP_URL>/w/` and accept paths below it. */
+export function callbackUrl(config: Config, slug: string, provider: ProviderId): string {
+  return new URL(`/w/${slug}/integrations/${provider}/callback`, config.appUrl).href;
+}

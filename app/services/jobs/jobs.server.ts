@@ -1,0 +1,122 @@
+import { CompiledQuery, type Transaction } from "kysely";
+import type PgBoss from "pg-boss";
+import type { Database } from "../../../db/database";
+import type { DB, IntegrationJobStatus } from "../../../db/schema";
+import { AppError } from "../errors.server";
+import type { JobQueue } from "./queue.server";
+import { singletonKey, type JobPayload } from "./run-job.server";
+
+/** A job as the UI shows it (app/modules/integrations/job-progress.tsx). */
+export interface JobView {
+  id: string;
+  kind: string;
+  connectionId: string | null;
+  status: IntegrationJobStatus;
+  done: number;
+  total: number | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface EnqueueJob {
+  workspaceId: string;
+  kind: string;
+  connectionId?: string | null;
+  input?: unknown;
+  createdBy: string | null;
+}
+
+/**
+ * Queues a job, or returns the one already queued or running for the same workspace, kind and
+ * connection. The row and the pg-boss job are written in one transaction: neither exists without the other.
+ */
+export async function enqueueJob(db: Database, queue: JobQueue | null, job: EnqueueJob): Promise<{ id: string; created: boolean }> {
+  if (!queue) throw new AppError(503, "Background jobs are off", "This server does not run background jobs. Try again later.");
+  const connectionId = job.connectionId ?? null;
+  await queue.prepare(job.kind);
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("integration_jobs")
+      .values({ workspace_id: job.workspaceId, kind: job.kind, connection_id: connectionId, created_by: job.createdBy })
+      .onConflict((oc) => oc.columns(["workspace_id", "kind", "connection_id"]).where("status", "in", ["queued", "running"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = await trx
+        .selectFrom("integration_jobs")
+        .select("id")
+        .where("workspace_id", "=", job.workspaceId)
+        .where("kind", "=", job.kind)
+        .where((eb) => (connectionId ? eb("connection_id", "=", connectionId) : eb("connection_id", "is", null)))
+        .where("status", "in", ["queued", "running"])
+        .executeTakeFirstOrThrow();
+      return { id: existing.id, created: false };
+    }
+    const payload: JobPayload = { workspaceId: job.workspaceId, jobId: inserted.id, connectionId, input: job.input ?? null };
+    await queue.boss.send(job.kind, payload, {
+      singletonKey: singletonKey(job.workspaceId, job.kind, connectionId),
+      db: inTransaction(trx),
+    });
+    return { id: inserted.id, created: true };
+  });
+}
+
+/** Lets pg-boss write its job inside our transaction. */
+function inTransaction(trx: Transaction<DB>): PgBoss.Db {
+  return { executeSql: (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)) };
+}
+
+const COLUMNS = [
+  "id", "kind", "connection_id", "status", "done", "total", "attempts", "last_error", "created_at", "started_at", "finished_at",
+] as const;
+
+function selectJobs(db: Database, workspaceId: string) {
+  return db.selectFrom("integration_jobs").select(COLUMNS).where("workspace_id", "=", workspaceId);
+}
+
+type JobRow = Awaited<ReturnType<ReturnType<typeof selectJobs>["executeTakeFirstOrThrow"]>>;
+
+function toView(row: JobRow): JobView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    connectionId: row.connection_id,
+    status: row.status,
+    done: row.done,
+    total: row.total,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    startedAt: row.started_at?.toISOString() ?? null,
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
+
+export async function findJob(db: Database, workspaceId: string, id: string): Promise<JobView | undefined> {
+  const row = await selectJobs(db, workspaceId).where("id", "=", id).executeTakeFirst();
+  return row && toView(row);
+}
+
+/** The latest jobs of a workspace, newest first (the settings page's list). */
+export async function listJobs(db: Database, workspaceId: string, { limit = 20 } = {}): Promise<JobView[]> {
+  const rows = await selectJobs(db, workspaceId)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(toView);
+}
+
+/** Marks a queued or running job cancelled; a running handler sees it at its next progress report and stops. */
+export async function cancelJob(db: Database, workspaceId: string, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable("integration_jobs")
+    .set({ status: "cancelled", finished_at: new Date() })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("status", "in", ["queued", "running"])
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,0 +1,46 @@
+import type { Database } from "../../../db/database";
+
+/** What a handler is given for one run of one job. */
+export interface JobContext<Input = unknown, Checkpoint = unknown> {
+  db: Database;
+  workspaceId: string;
+  jobId: string;
+  connectionId: string | null;
+  input: Input;
+  /** The last checkpoint saved (null on the first run): a handler resumes from here, never from the start. */
+  resumeFrom: Checkpoint | null;
+  /** Which run this is, from 1; continuations after a pause count too. */
+  attempt: number;
+  /** Shown in the UI as "done of total"; total may stay unknown (null). */
+  progress(done: number, total?: number | null): Promise<void>;
+  /** Persisted before it returns: the next run, on any server, starts from the last value saved. */
+  checkpoint(value: Checkpoint): Promise<void>;
+  /**
+   * Aborted when the server stops or the run's time slice ends. The handler saves a checkpoint and
+   * returns (or throws); the job is continued by the next worker, not failed.
+   */
+  signal: AbortSignal;
+}
+
+export type JobHandler<Input = unknown, Checkpoint = unknown> = (context: JobContext<Input, Checkpoint>) => Promise<void>;
+
+const handlers = new Map<string, JobHandler>();
+
+// Queue names double as kinds; pg-boss accepts letters, digits, "_", "-", "." and "/".
+const KIND = /^[a-z][a-z0-9_.-]*$/;
+
+/** Registers what runs a kind of job. Workers started afterwards take jobs of every registered kind. */
+export function defineJob<Input = unknown, Checkpoint = unknown>(kind: string, handler: JobHandler<Input, Checkpoint>) {
+  if (!KIND.test(kind)) throw new Error(`Job kind "${kind}" must be lowercase letters, digits, ".", "_" or "-".`);
+  // Stored without its types: the worker hands each handler the input its own enqueuer gave.
+  handlers.set(kind, handler as unknown as JobHandler);
+  return kind;
+}
+
+export function jobHandler(kind: string): JobHandler | undefined {
+  return handlers.get(kind);
+}
+
+export function jobKinds(): string[] {
+  return [...handlers.keys()];
+}

@@ -1,0 +1,45 @@
+import { sql } from "kysely";
+import { defineJob } from "./registry.server";
+
+/**
+ * A stand-in import for the job tests: it writes `count` initiatives titled "Imported 1…count" into the
+ * workspace, one per step, each write idempotent (skipped when the title exists), and checkpoints the next
+ * step after each write, as a real import checkpoints its provider cursor.
+ */
+export interface TitleImportInput {
+  count: number;
+  /** Attempts (counted from 1) that fail after their first write, as a provider's 503 would. */
+  failingAttempts?: number;
+  /** On the first attempt, after this many steps are checkpointed: wait until the run is told to stop. */
+  pauseAfterSteps?: number;
+  /** In the crash worker only: after this many writes, and before their checkpoint, stop and hang. */
+  hangAfterWrites?: number;
+}
+
+export const TITLE_IMPORT = defineJob<TitleImportInput, { next: number }>("test.title-import", async (job) => {
+  const { count, failingAttempts = 0, hangAfterWrites, pauseAfterSteps } = job.input;
+  let written = 0;
+  for (let step = job.resumeFrom?.next ?? 0; step < count; step++) {
+    if (job.signal.aborted) return;
+    const title = `Imported ${step + 1}`;
+    await sql`insert into initiatives (workspace_id, title)
+      select ${job.workspaceId}, ${title}
+      where not exists (select 1 from initiatives where workspace_id = ${job.workspaceId} and title = ${title})`.execute(job.db);
+    written++;
+    if (job.attempt <= failingAttempts) throw new Error(`The provider answered 503 on attempt ${job.attempt}.`);
+    if (process.env.BEARING_HANG_JOBS === "1" && written === hangAfterWrites) {
+      process.send?.("hanging");
+      await new Promise(() => {});
+    }
+    await job.checkpoint({ next: step + 1 });
+    await job.progress(step + 1, count);
+    if (job.attempt === 1 && step + 1 === pauseAfterSteps) await stopped(job.signal);
+  }
+});
+
+function stopped(signal: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}

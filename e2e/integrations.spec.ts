@@ -1,0 +1,67 @@
+import { insertUser, insertWorkspace, uniqueEmail } from "./support/seed";
+import { seedProductData } from "./support/seed-product";
+import { expect, test } from "./support/fixtures";
+import { chooseTheme, shoot } from "./support/screens";
+
+// Issue 6 (in part): an admin connects Slack against the harness's fake Slack (integrations/slack),
+// picks a channel, posts a roadmap update, and disconnects, which revokes and deletes the token.
+
+test("an admin connects Slack, chooses a channel, posts a roadmap update and disconnects", async ({ page, db, login }) => {
+  const owner = await insertUser(db, { name: "Ines Integrator", email: uniqueEmail("slack") });
+  const workspace = await insertWorkspace(db, owner.id, "Slackers");
+  await seedProductData(db, workspace.id, owner.id);
+  await login(owner);
+
+  await page.goto(`/w/${workspace.slug}/settings/integrations`);
+  const slack = page.getByRole("region", { name: "Slack" });
+  await expect(slack.getByText("Permissions Bearing will ask for")).toBeVisible();
+  await slack.getByRole("link", { name: "Connect Slack" }).click();
+
+  await expect(page.getByRole("region", { name: "Slack" }).getByText("Permissions granted")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Slack" }).getByText("Fake Slack Team")).toBeVisible();
+  const secrets = await db.selectFrom("integration_secrets").select(["field", "ciphertext"]).where("workspace_id", "=", workspace.id).execute();
+  expect(secrets.map((s) => s.field)).toEqual(["access_token"]);
+
+  await page.getByLabel("Channel").selectOption({ label: "#product" });
+  await page.getByRole("button", { name: "Use this channel" }).click();
+  await expect(page.getByLabel("Channel")).toHaveValue("C0PRODUCT");
+  await page.getByRole("button", { name: "Post roadmap update" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Roadmap update posted to #product." })).toBeVisible();
+  await chooseTheme(page, "light");
+  await shoot(page, "integrations-slack");
+
+  await page.getByRole("region", { name: "Slack" }).getByRole("button", { name: "Disconnect Slack" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Slack is disconnected: its token was revoked at Slack and deleted here." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Slack" }).getByRole("link", { name: "Connect Slack" })).toBeVisible();
+  expect(await db.selectFrom("integration_connections").select("id").where("workspace_id", "=", workspace.id).execute()).toEqual([]);
+  expect(await db.selectFrom("integration_secrets").select("field").where("workspace_id", "=", workspace.id).execute()).toEqual([]);
+});
+
+test("an admin connects Jira, chooses the site, imports 12,000 issues while watching the progress bar, and the import creates each once", async ({ page, db, login }) => {
+  test.setTimeout(120_000);
+  const owner = await insertUser(db, { name: "Jon Jira", email: uniqueEmail("jira") });
+  const workspace = await insertWorkspace(db, owner.id, "Jirafolk");
+  await login(owner);
+
+  await page.goto(`/w/${workspace.slug}/settings/integrations`);
+  await page.getByRole("region", { name: "Jira" }).getByRole("link", { name: "Connect Jira" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Jira is connected." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Jira" }).getByText("offline_access").last()).toBeVisible();
+  await page.getByRole("link", { name: "Open Jira: import, push and sync" }).click();
+
+  await page.getByLabel("Site").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Use this site" }).click();
+  await expect(page.getByText("Bearing uses ledgerline")).toBeVisible();
+
+  await page.getByLabel("JQL query").fill("project = PAY");
+  await page.getByRole("button", { name: "Import" }).click();
+  const progress = page.getByRole("progressbar");
+  await expect(progress.first()).toBeVisible();
+  await chooseTheme(page, "light");
+  await progress.first().scrollIntoViewIfNeeded();
+  await shoot(page, "integrations-jira-import", { fullPage: false });
+  await expect(page.getByText(/Imported 12,000/)).toBeVisible({ timeout: 90_000 });
+
+  const imported = await db.selectFrom("initiatives").select((eb) => eb.fn.countAll<string>().as("count")).where("workspace_id", "=", workspace.id).executeTakeFirstOrThrow();
+  expect(Number(imported.count)).toBe(12_000);
+});
