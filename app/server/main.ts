@@ -11,7 +11,10 @@ import "../services/jobs/definitions.server";
 import { startJobQueue } from "../services/jobs/queue.server";
 import { ConfigError, loadConfig, type Config } from "../services/env.server";
 import { createLogger } from "../services/logger.server";
+import { enqueueJiraStatusSyncs } from "../modules/integrations/jira/jira-jobs.server";
 import { createApp } from "./app";
+
+const JIRA_STATUS_SYNC_INTERVAL_MS = 15 * 60 * 1000;
 
 const BUILD_PATH = resolve("build/index.js");
 
@@ -40,6 +43,12 @@ async function main() {
   // The worker runs in this process: a job interrupted by a restart is continued by the next one.
   const jobs = await startJobQueue({ databaseUrl, db, logger, work: true });
   const app = createApp({ build, db, config, logger, mailer, jobs });
+  // Jira statuses follow on a schedule as well as on demand. Each instance ticks; a status sync already
+  // queued for a connection is not queued again (one queued or running job per kind and connection).
+  const statusSyncs = setInterval(() => {
+    enqueueJiraStatusSyncs(db, jobs).catch((error: unknown) => logger.warn({ err: error }, "queueing the scheduled Jira status syncs failed"));
+  }, JIRA_STATUS_SYNC_INTERVAL_MS);
+  statusSyncs.unref();
 
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info({ url: config.appUrl.href, mode: config.mode }, `Bearing is ready on ${config.appUrl.href}`);
@@ -53,6 +62,7 @@ async function main() {
     logger.info({ signal }, "shutting down");
     server.closeAllConnections?.();
     await new Promise((done) => server.close(done));
+    clearInterval(statusSyncs);
     // Running jobs save a checkpoint and are handed back to the queue before the pool they write with closes.
     await jobs.stop();
     await db.destroy();

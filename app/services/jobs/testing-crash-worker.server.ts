@@ -1,11 +1,12 @@
 import { createDatabase } from "../../../db/database";
 import { createLogger } from "../logger.server";
 import { startJobQueue } from "./queue.server";
+import "./definitions.server";
 import "./testing-jobs.server";
 
 /**
  * A server that dies mid-job, for jobs.server.test.ts: run with `tsx` as a child process with
- * DATABASE_URL, it works jobs until the title import hangs, and the test then kills it with SIGKILL.
+ * DATABASE_URL, it works jobs (the test ones and every real kind, such as the Jira import) until the test kills it with SIGKILL.
  */
 const databaseUrl = process.env.DATABASE_URL!;
 const db = createDatabase(databaseUrl);
