@@ -3,8 +3,9 @@ import { seedProductData } from "./support/seed-product";
 import { expect, test } from "./support/fixtures";
 import { chooseTheme, shoot } from "./support/screens";
 
-// Issue 6 (in part): an admin connects Slack against the harness's fake Slack (integrations/slack),
-// picks a channel, posts a roadmap update, and disconnects, which revokes and deletes the token.
+// Issue 6 item 11: an admin connects Slack, Jira and Notion against the harness's fakes
+// (integrations/*/fake-server.ts), uses one feature of each, watches an import's progress bar, and
+// disconnects, which revokes the token where the provider offers it and deletes it here.
 
 test("an admin connects Slack, chooses a channel, posts a roadmap update and disconnects", async ({ page, db, login }) => {
   const owner = await insertUser(db, { name: "Ines Integrator", email: uniqueEmail("slack") });
@@ -64,4 +65,33 @@ test("an admin connects Jira, chooses the site, imports 12,000 issues while watc
 
   const imported = await db.selectFrom("initiatives").select((eb) => eb.fn.countAll<string>().as("count")).where("workspace_id", "=", workspace.id).executeTakeFirstOrThrow();
   expect(Number(imported.count)).toBe(12_000);
+
+  await page.goto(`/w/${workspace.slug}/settings/integrations`);
+  await page.getByRole("region", { name: "Jira" }).getByRole("button", { name: "Disconnect Jira" }).click();
+  await expect(page.getByRole("region", { name: "Jira" }).getByRole("link", { name: "Connect Jira" })).toBeVisible();
+  expect(await db.selectFrom("integration_secrets").select("field").where("workspace_id", "=", workspace.id).execute()).toEqual([]);
+});
+
+test("an admin connects Notion, imports a page as a transcript and disconnects", async ({ page, db, login }) => {
+  const owner = await insertUser(db, { name: "Nia Notion", email: uniqueEmail("notion") });
+  const workspace = await insertWorkspace(db, owner.id, "Notionists");
+  await login(owner);
+
+  await page.goto(`/w/${workspace.slug}/settings/integrations`);
+  await page.getByRole("region", { name: "Notion" }).getByRole("link", { name: "Connect Notion" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Notion is connected." })).toBeVisible();
+  await page.getByRole("link", { name: /Open Notion/ }).click();
+
+  await page.getByLabel("Page title").fill("Weekly");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: "Weekly product sync" })).toBeVisible();
+  await page.getByRole("button", { name: "Import as transcript" }).click();
+  await page.getByRole("link", { name: "Open the transcript" }).click();
+  await expect(page.getByRole("heading", { name: "Weekly product sync", level: 1 })).toBeVisible();
+  await expect(page.getByText("Ship payout retries to five pilot sellers")).toBeVisible();
+
+  await page.goto(`/w/${workspace.slug}/settings/integrations`);
+  await page.getByRole("region", { name: "Notion" }).getByRole("button", { name: "Disconnect Notion" }).click();
+  await expect(page.getByRole("region", { name: "Notion" }).getByRole("link", { name: "Connect Notion" })).toBeVisible();
+  expect(await db.selectFrom("integration_connections").select("id").where("workspace_id", "=", workspace.id).execute()).toEqual([]);
 });

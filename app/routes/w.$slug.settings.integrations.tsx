@@ -52,6 +52,11 @@ export default function IntegrationsSettings() {
                 Open Jira: import, push and sync
               </Link>
             ) : null}
+            {provider.id === "notion" && provider.connection ? (
+              <Link to={`/w/${slug}/integrations/notion`} className={buttonClass("secondary")}>
+                Open Notion: import pages, export the roadmap
+              </Link>
+            ) : null}
           </div>
         ))}
         {jobs.length ? <JobList slug={slug} jobs={jobs} /> : null}

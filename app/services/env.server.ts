@@ -59,9 +59,13 @@ const schema = z
     ATLASSIAN_CLIENT_SECRET: z.string().optional(),
     ATLASSIAN_AUTH_URL: httpUrl.default("https://auth.atlassian.com"),
     ATLASSIAN_API_URL: httpUrl.default("https://api.atlassian.com"),
+    // The Notion integration (integrations/notion); tests point NOTION_BASE_URL at integrations/notion/fake-server.ts.
+    NOTION_CLIENT_ID: z.string().optional(),
+    NOTION_CLIENT_SECRET: z.string().optional(),
+    NOTION_BASE_URL: httpUrl.default("https://api.notion.com"),
   })
   .superRefine((env, ctx) => {
-    for (const provider of ["GOOGLE", "MICROSOFT", "SLACK", "ATLASSIAN"] as const) {
+    for (const provider of ["GOOGLE", "MICROSOFT", "SLACK", "ATLASSIAN", "NOTION"] as const) {
       const [id, secret] = [`${provider}_CLIENT_ID`, `${provider}_CLIENT_SECRET`] as const;
       if (Boolean(env[id]) !== Boolean(env[secret])) ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `is required with ${env[id] ? id : secret}` });
     }
@@ -91,7 +95,7 @@ export interface Config {
   /** A provider is offered only when its client id and secret are set. */
   oauth: { google: GoogleOAuthConfig | null; microsoft: MicrosoftOAuthConfig | null };
   /** An integration is offered only when its client id and secret are set. */
-  integrations: { slack: IntegrationAppConfig | null; jira: (IntegrationAppConfig & { apiUrl: string }) | null };
+  integrations: { slack: IntegrationAppConfig | null; jira: (IntegrationAppConfig & { apiUrl: string }) | null; notion: IntegrationAppConfig | null };
 }
 
 export interface IntegrationAppConfig {
@@ -192,6 +196,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
               baseUrl: env.ATLASSIAN_AUTH_URL.replace(/\/+$/, ""),
               apiUrl: env.ATLASSIAN_API_URL.replace(/\/+$/, ""),
             }
+          : null,
+      notion:
+        env.NOTION_CLIENT_ID && env.NOTION_CLIENT_SECRET
+          ? { clientId: env.NOTION_CLIENT_ID, clientSecret: env.NOTION_CLIENT_SECRET, baseUrl: env.NOTION_BASE_URL.replace(/\/+$/, "") }
           : null,
     },
   };

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
 import { startFakeAtlassian, type FakeAtlassian } from "../../integrations/jira/fake-server";
+import { startFakeNotion, type FakeNotion } from "../../integrations/notion/fake-server";
 import { startFakeSlack, type FakeSlack } from "../../integrations/slack/fake-server";
 import { startFakeOidc, type FakeOidc } from "../fakes/oidc/server";
 import { startMailbox, type Mailbox } from "./mailbox";
@@ -25,6 +26,7 @@ const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? 43101);
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 43102);
 const SLACK_PORT = Number(process.env.E2E_SLACK_PORT ?? 43103);
 const ATLASSIAN_PORT = Number(process.env.E2E_ATLASSIAN_PORT ?? 43104);
+const NOTION_PORT = Number(process.env.E2E_NOTION_PORT ?? 43105);
 const DATABASE_NAME = "bearing_e2e";
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -34,6 +36,7 @@ let mailbox: Mailbox | undefined;
 let oidc: FakeOidc | undefined;
 let slack: FakeSlack | undefined;
 let atlassian: FakeAtlassian | undefined;
+let notion: FakeNotion | undefined;
 let postgres: EmbeddedServer | undefined;
 let server: ChildProcess | undefined;
 let stopping = false;
@@ -60,6 +63,12 @@ async function start() {
   // Google and Microsoft sign-in go to a fake OpenID provider whose sign-in page asks who signs in.
   oidc = await startFakeOidc({ port: OIDC_PORT, interactive: true });
   atlassian = await startFakeAtlassian({ port: ATLASSIAN_PORT, sites: [{ name: "ledgerline", projects: { PAY: 12000 } }] });
+  notion = await startFakeNotion({ port: NOTION_PORT });
+  notion.store.addPage("Weekly product sync", [
+    { type: "heading_2", text: "Decisions" },
+    { type: "bulleted_list_item", text: "Ship payout retries to five pilot sellers" },
+    { type: "paragraph", text: "Dana: the bank batch is the bottleneck." },
+  ]);
   // Integrations reach their fakes through the same base-URL settings a deployment has.
   slack = await startFakeSlack({
     port: SLACK_PORT,
@@ -89,13 +98,9 @@ async function start() {
     env: {
       ...process.env,
       ...oidc.env(),
-      SLACK_CLIENT_ID: slack.clientId,
-      SLACK_CLIENT_SECRET: slack.clientSecret,
-      SLACK_BASE_URL: slack.url,
-      ATLASSIAN_CLIENT_ID: atlassian.clientId,
-      ATLASSIAN_CLIENT_SECRET: atlassian.clientSecret,
-      ATLASSIAN_AUTH_URL: atlassian.url,
-      ATLASSIAN_API_URL: atlassian.url,
+      ...slack.env(),
+      ...atlassian.env(),
+      ...notion.env(),
       NODE_ENV: "production",
       PORT: String(APP_PORT),
       HOST: "127.0.0.1",
@@ -155,6 +160,7 @@ async function stop(code: number) {
   stopping = true;
   await stopServer();
   await postgres?.stop().catch((error: unknown) => say(`stopping PostgreSQL failed: ${String(error)}`));
+  await notion?.close().catch((error: unknown) => say(`closing the fake Notion failed: ${String(error)}`));
   await atlassian?.close().catch((error: unknown) => say(`closing the fake Atlassian failed: ${String(error)}`));
   await slack?.close().catch((error: unknown) => say(`closing the fake Slack failed: ${String(error)}`));
   await oidc?.close().catch((error: unknown) => say(`closing the fake OpenID provider failed: ${String(error)}`));

@@ -54,6 +54,8 @@ export interface FakeAtlassian {
   clientSecret: string;
   sites: FakeAtlassianSite[];
   requests: FakeAtlassianRequest[];
+  /** Every access and refresh token ever issued, for tests that search for them where they must not be. */
+  issued: string[];
   authorizations: URLSearchParams[];
   /** Lifetime of access tokens issued from now on, in seconds. */
   accessTokenLifetimeSeconds: number;
@@ -64,6 +66,8 @@ export interface FakeAtlassian {
   /** The next `count` gateway (Jira REST) requests answer 429 with this Retry-After. */
   rateLimitNext(count: number, retryAfterSeconds: number): void;
   project(siteIndex: number, key: string): FakeJiraProject;
+  /** The app's environment variables pointing this provider at the fake, as a deployment would be configured. */
+  env(): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -77,6 +81,7 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
   const accessTokens = new Map<string, { expiresAt: number; scopes: string[] }>();
   const refreshTokens = new Map<string, { scopes: string[] }>();
   const requests: FakeAtlassianRequest[] = [];
+  const issued: string[] = [];
   const authorizations: URLSearchParams[] = [];
   let rateLimit = { count: 0, retryAfter: 0 };
 
@@ -93,6 +98,7 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
     clientSecret,
     sites,
     requests,
+    issued,
     authorizations,
     accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
     expireAccessTokens: () => accessTokens.forEach((token) => (token.expiresAt = 0)),
@@ -103,6 +109,7 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
       if (!project) throw new Error(`The fake has no project ${key} on site ${siteIndex}`);
       return project;
     },
+    env: () => ({ ATLASSIAN_CLIENT_ID: clientId, ATLASSIAN_CLIENT_SECRET: clientSecret, ATLASSIAN_AUTH_URL: fake.url, ATLASSIAN_API_URL: fake.url }),
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 
@@ -111,6 +118,7 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
     const refreshToken = `fake-atlassian-refresh-${randomBytes(16).toString("hex")}`;
     accessTokens.set(accessToken, { expiresAt: Date.now() + fake.accessTokenLifetimeSeconds * 1000, scopes });
     refreshTokens.set(refreshToken, { scopes });
+    issued.push(accessToken, refreshToken);
     return { access_token: accessToken, refresh_token: refreshToken, expires_in: fake.accessTokenLifetimeSeconds, token_type: "Bearer", scope: scopes.join(" ") };
   }
 

@@ -70,6 +70,8 @@ export interface FakeSlack {
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** The next call of `method` answers `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
+  /** The app's environment variables pointing this provider at the fake, as a deployment would be configured. */
+  env(): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -218,6 +220,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     channels,
     rateLimitNext: (method, seconds) => void rateLimits.set(method, seconds),
     failNext: (method, error) => void failures.set(method, error),
+    env: () => ({ SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_BASE_URL: url }),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,5 @@
 import { jiraProvider } from "../../../integrations/jira/oauth";
+import { notionProvider } from "../../../integrations/notion/oauth";
 import { slackProvider } from "../../../integrations/slack/oauth";
 import type { IntegrationProvider, ProviderId } from "../../../integrations/types";
 import type { Config } from "../../services/env.server";
@@ -21,6 +22,8 @@ export function configuredProvider(config: Config, id: string): IntegrationProvi
       return config.integrations.slack ? slackProvider(config.integrations.slack) : null;
     case "jira":
       return config.integrations.jira ? jiraProvider(config.integrations.jira) : null;
+    case "notion":
+      return config.integrations.notion ? notionProvider(config.integrations.notion) : null;
     default:
       return null;
   }

@@ -20,7 +20,7 @@ export async function startSlackTestEnv(options: FakeSlackOptions = {}): Promise
   const database = await createTestDatabase();
   const app = await startTestApp({
     db: database.db,
-    env: { SLACK_CLIENT_ID: fake.clientId, SLACK_CLIENT_SECRET: fake.clientSecret, SLACK_BASE_URL: fake.url },
+    env: fake.env(),
   });
   const team = await seedWorkspace(app, database.db, "Northwind Payments");
   return {

@@ -4,5 +4,6 @@
  * Remix bundle only enqueues and never needs the handlers.
  */
 import "../../modules/integrations/jira/jira-jobs.server";
+import "../../modules/integrations/notion/notion-jobs.server";
 
 export {};

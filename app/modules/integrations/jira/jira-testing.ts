@@ -26,10 +26,7 @@ export async function startJiraTestEnv(options: FakeAtlassianOptions = {}): Prom
     NODE_ENV: "test",
     SESSION_SECRET: randomBytes(32).toString("hex"),
     ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64"),
-    ATLASSIAN_CLIENT_ID: fake.clientId,
-    ATLASSIAN_CLIENT_SECRET: fake.clientSecret,
-    ATLASSIAN_AUTH_URL: fake.url,
-    ATLASSIAN_API_URL: fake.url,
+    ...fake.env(),
   });
   const workspaceId = await createVaultWorkspace(database.db, "Northwind Payments");
   const { user_id: actorId } = await database.db.selectFrom("memberships").select("user_id").where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();

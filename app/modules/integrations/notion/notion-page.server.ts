@@ -1,0 +1,83 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { NotionPageSummary } from "../../../../integrations/notion/notion-client";
+import { IntegrationError } from "../../../../integrations/types";
+import { AppError } from "../../../services/errors.server";
+import { enqueueJob } from "../../../services/jobs/jobs.server";
+import { getConnection } from "../connections.server";
+import { exportSettings } from "./notion-access.server";
+import { NOTION_EXPORT_JOB } from "./notion-jobs.server";
+import { importNotionPage, searchNotionPages } from "./notion-pages.server";
+
+/**
+ * The Notion page (/w/:slug/integrations/notion), editors and up: search the pages shared with Bearing (a GET
+ * form, so results have a link of their own), import one as a transcript, export the roadmap under one as a
+ * background job.
+ */
+
+export interface NotionActionResult {
+  intent: string;
+  notice?: string;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  transcriptId?: string;
+}
+
+// Notion page ids are UUIDs, with or without dashes.
+const PAGE_ID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+export async function loadNotionPage(context: AppLoadContext, workspaceId: string, url: URL) {
+  const connection = await getConnection(context.db, workspaceId, "notion");
+  if (!connection || !context.config.integrations.notion) return { connected: false as const };
+  const query = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
+  const cursor = url.searchParams.get("cursor");
+  let results: NotionPageSummary[] = [];
+  let nextCursor: string | null = null;
+  let searchError: string | null = null;
+  if (url.searchParams.has("q")) {
+    try {
+      ({ pages: results, nextCursor } = await searchNotionPages(context.db, context.config, workspaceId, query, cursor));
+    } catch (error) {
+      if (!(error instanceof IntegrationError)) throw error;
+      searchError = error.message;
+    }
+  }
+  const settings = exportSettings(connection);
+  return {
+    connected: true as const,
+    account: connection.account_name,
+    lastError: connection.last_error,
+    query,
+    searched: url.searchParams.has("q"),
+    results,
+    nextCursor,
+    searchError,
+    exportedTo: settings.roadmapDatabaseUrl ?? null,
+    exportParentPageId: settings.roadmapParentPageId ?? null,
+  };
+}
+
+export async function runNotionIntent(context: AppLoadContext, member: { workspaceId: string; userId: string }, form: FormData): Promise<NotionActionResult> {
+  const intent = String(form.get("intent") ?? "");
+  const pageId = String(form.get("pageId") ?? "").trim();
+  const { workspaceId, userId } = member;
+  if ((intent === "import" || intent === "export") && !PAGE_ID.test(pageId)) return { intent, fieldErrors: { pageId: "Choose a Notion page from the search results." } };
+  try {
+    switch (intent) {
+      case "import": {
+        const transcript = await importNotionPage(context.db, context.config, workspaceId, userId, pageId);
+        return { intent, notice: `Imported “${transcript.title}” as a transcript.`, transcriptId: transcript.id };
+      }
+      case "export": {
+        const connection = await getConnection(context.db, workspaceId, "notion");
+        if (!connection) throw new AppError(409, "Not connected", "Connect Notion first, from Settings → Integrations.");
+        const job = await enqueueJob(context.db, context.jobs, { workspaceId, kind: NOTION_EXPORT_JOB, connectionId: connection.id, input: { parentPageId: pageId, actorId: userId }, createdBy: userId });
+        return { intent, notice: job.created ? "The roadmap export has started; its progress shows below." : "An export is already running; its progress shows below." };
+      }
+      default:
+        return { intent, error: "Unknown action." };
+    }
+  } catch (error) {
+    if (error instanceof AppError || error instanceof IntegrationError) return { intent, error: error.message };
+    throw error;
+  }
+}
