@@ -9,24 +9,31 @@ export interface ActivitySubject {
   title: string;
 }
 
-/** Who changed what, when (PRODUCT.md §3). Written in the same transaction as the change itself. */
+/**
+ * Who changed what, when (PRODUCT.md §3). Written in the same transaction as the change itself;
+ * a batch (an import) is one statement for all its items.
+ */
 export async function recordActivity(
   db: Database,
   workspaceId: string,
   actorId: string | null,
   action: ActivityAction,
-  subject: ActivitySubject,
+  subjects: ActivitySubject | readonly ActivitySubject[],
 ): Promise<void> {
+  const list = "id" in subjects ? [subjects] : subjects;
+  if (list.length === 0) return;
   await db
     .insertInto("activity_events")
-    .values({
-      workspace_id: workspaceId,
-      actor_id: actorId,
-      action,
-      entity_type: subject.type,
-      entity_id: subject.id,
-      entity_title: subject.title.slice(0, 200),
-    })
+    .values(
+      list.map((subject) => ({
+        workspace_id: workspaceId,
+        actor_id: actorId,
+        action,
+        entity_type: subject.type,
+        entity_id: subject.id,
+        entity_title: subject.title.slice(0, 200),
+      })),
+    )
     .execute();
 }
 

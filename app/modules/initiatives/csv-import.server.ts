@@ -3,6 +3,7 @@ import type { Database } from "../../../db/database";
 import type { InitiativeStatus } from "../../../db/schema";
 import { LIMITS, parseTags, STATUS_LABELS, STATUSES, TAG_MAX, TAGS_MAX } from "./schema";
 import { isOnScale, SCORE_INPUT_NAMES, SCORE_INPUTS, type ScoreInputName } from "./scoring";
+import { recordActivity } from "~/services/activity.server";
 
 /**
  * CSV import, step one: read a file into rows and say what is wrong with each, writing nothing.
@@ -224,19 +225,7 @@ export function importInitiatives(db: Database, workspaceId: string, actorId: st
         batch[index]!.personas.map((persona_id) => ({ workspace_id: workspaceId, initiative_id: initiative.id, persona_id })),
       );
       if (links.length > 0) await trx.insertInto("initiative_personas").values(links).execute();
-      await trx
-        .insertInto("activity_events")
-        .values(
-          created.map((initiative) => ({
-            workspace_id: workspaceId,
-            actor_id: actorId,
-            action: "created" as const,
-            entity_type: "initiative",
-            entity_id: initiative.id,
-            entity_title: initiative.title.slice(0, 200),
-          })),
-        )
-        .execute();
+      await recordActivity(trx, workspaceId, actorId, "created", created.map((initiative) => ({ type: "initiative" as const, ...initiative })));
     }
     return rows.length;
   });

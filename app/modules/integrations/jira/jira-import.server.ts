@@ -4,6 +4,7 @@ import type { JiraIssueSummary, JiraSearchPage, StatusCategory } from "../../../
 import { IntegrationError } from "../../../../integrations/types";
 import type { Config } from "../../../services/env.server";
 import { withJira, type JiraAccess } from "./jira-access.server";
+import { recordActivity } from "../../../services/activity.server";
 
 /**
  * Importing Jira issues (epics, or whatever a JQL query finds) as initiatives, each with a link to its
@@ -131,19 +132,7 @@ async function writePage(db: Database, workspaceId: string, actorId: string, acc
         })),
       )
       .execute();
-    await trx
-      .insertInto("activity_events")
-      .values(
-        created.map((initiative) => ({
-          workspace_id: workspaceId,
-          actor_id: actorId,
-          action: "created" as const,
-          entity_type: "initiative",
-          entity_id: initiative.id,
-          entity_title: initiative.title.slice(0, 200),
-        })),
-      )
-      .execute();
+    await recordActivity(trx, workspaceId, actorId, "created", created.map((initiative) => ({ type: "initiative" as const, ...initiative })));
     return created.length;
   });
 }
