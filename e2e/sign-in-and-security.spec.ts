@@ -17,10 +17,16 @@ async function chooseAccount(page: Page, account: { email: string; name: string;
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-/** The code an authenticator app would show for the time step `offset` steps from now. */
-function authenticatorCode(manualKey: string, offset = 0): string {
+const currentStep = () => Math.floor(Date.now() / 30_000);
+
+/**
+ * The code an authenticator app shows in a 30-second time step. Specs name the step rather than
+ * "now", so crossing a step boundary mid-spec changes nothing: the server accepts the steps next to
+ * the current one, and refuses any step at or before the last one it accepted.
+ */
+function authenticatorCode(manualKey: string, step: number): string {
   const key = decodeBase32IgnorePadding(manualKey.replace(/\s+/g, ""));
-  return generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
+  return generateHOTP(key, BigInt(step), 6);
 }
 
 /** Logs out through the same form post the app's "Log out" button makes. */
@@ -98,7 +104,8 @@ test("two-factor authentication: set up with the key, then log in with a code, t
   await section.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await expect(section.getByRole("img", { name: /QR code/i })).toBeVisible();
   const manualKey = (await section.locator("code").first().textContent())!;
-  await section.getByLabel("Authentication code").fill(authenticatorCode(manualKey));
+  const setupStep = currentStep();
+  await section.getByLabel("Authentication code").fill(authenticatorCode(manualKey, setupStep));
   await section.getByRole("button", { name: "Turn on" }).click();
   const codes = page.getByRole("list", { name: "Recovery codes" });
   await expect(codes.getByRole("listitem")).toHaveCount(10);
@@ -111,10 +118,10 @@ test("two-factor authentication: set up with the key, then log in with a code, t
     await expect(page).toHaveURL(/\/login\/two-factor/);
     await page.goto("/settings/security");
     await expect(page).toHaveURL(/\/login\/two-factor/);
-    await page.getByLabel("Authentication code").fill(authenticatorCode(manualKey));
+    await page.getByLabel("Authentication code").fill(authenticatorCode(manualKey, setupStep));
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByText("That code was already used.", { exact: false })).toBeVisible();
-    await page.getByLabel("Authentication code").fill(authenticatorCode(manualKey, 1));
+    await page.getByLabel("Authentication code").fill(authenticatorCode(manualKey, setupStep + 1));
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page).not.toHaveURL(/\/login/);
   });
