@@ -1,59 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { expect } from "vitest";
-import type { Database } from "../../../../db/database";
-import { createTestDatabase, type TestDatabase } from "../../../../db/testing/database";
 import { startFakeNotion, type FakeNotion } from "../../../../integrations/notion/fake-server";
-import { loadConfig, type Config } from "../../../services/env.server";
-import { createVaultWorkspace } from "../../../services/token-vault/testing";
-import { saveConnection } from "../connections.server";
-import { requireConfiguredProvider } from "../providers.server";
+import { connectProvider, startIntegrationTestEnv, type IntegrationTestEnv } from "../integration-testing";
 
-export interface NotionTestEnv {
-  fake: FakeNotion;
-  database: TestDatabase;
-  db: Database;
-  config: Config;
-  /** The environment a deployment pointed at the fake would have (job handlers read it from process.env). */
-  env: Record<string, string>;
-  workspaceId: string;
-  actorId: string;
-  close(): Promise<void>;
-}
+export type NotionTestEnv = IntegrationTestEnv<FakeNotion>;
 
 export async function startNotionTestEnv(): Promise<NotionTestEnv> {
-  const fake = await startFakeNotion();
-  const database = await createTestDatabase();
-  const env = {
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64"),
-    ...fake.env(),
-  };
-  const config = loadConfig({ NODE_ENV: "test", ...env });
-  const workspaceId = await createVaultWorkspace(database.db, "Northwind Payments");
-  const { user_id: actorId } = await database.db.selectFrom("memberships").select("user_id").where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
-  return {
-    fake,
-    database,
-    db: database.db,
-    config,
-    env,
-    workspaceId,
-    actorId,
-    async close() {
-      await fake.close();
-      await database.drop();
-    },
-  };
+  return startIntegrationTestEnv(await startFakeNotion());
 }
 
-/** Connect Notion → Notion's consent page (the fake approves at once) → the code exchanged and stored. */
-export async function connectNotion(env: NotionTestEnv): Promise<string> {
-  const provider = requireConfiguredProvider(env.config, "notion");
-  const redirectUri = "http://localhost:3000/w/northwind/integrations/notion/callback";
-  const consent = await fetch(provider.authorizationUrl({ state: "state-of-this-flow", redirectUri, codeVerifier: "" }), { redirect: "manual" });
-  expect(consent.status).toBe(302);
-  const back = new URL(consent.headers.get("location")!);
-  expect(back.searchParams.get("state")).toBe("state-of-this-flow");
-  const exchange = await provider.exchangeCode({ code: back.searchParams.get("code")!, redirectUri, codeVerifier: "" });
-  return saveConnection(env.db, env.config, env.workspaceId, env.actorId, provider, exchange);
+export function connectNotion(env: NotionTestEnv): Promise<string> {
+  return connectProvider(env, "notion");
 }
