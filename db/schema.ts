@@ -1,5 +1,17 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
-import type { EmailTokensTable, InvitationsTable, MembershipsTable, OAuthAccountsTable, OAuthSignupsTable, RateLimitsTable, RecoveryCodesTable, SessionsTable, UsersTable, WorkspacesTable } from "./tables/accounts";
+import type {
+  EmailTokensTable,
+  InvitationsTable,
+  MembershipsTable,
+  OAuthAccountsTable,
+  OAuthSignupsTable,
+  PolicyAcceptancesTable,
+  RateLimitsTable,
+  RecoveryCodesTable,
+  SessionsTable,
+  UsersTable,
+  WorkspacesTable,
+} from "./tables/accounts";
 import type { IntegrationConnectionsTable, IntegrationJobsTable, IntegrationSecretsTable, WorkspaceKeysTable } from "./tables/integrations";
 import type {
   ActivityEventsTable,
@@ -14,11 +26,13 @@ import type {
   TranscriptsTable,
   VisionVersionsTable,
 } from "./tables/product";
+import type { UsageDailyTable, UsageEventsTable } from "./tables/usage";
 
 // The database as Kysely sees it; the table interfaces live in db/tables/, by area.
 export type * from "./tables/accounts";
 export type * from "./tables/integrations";
 export type * from "./tables/product";
+export type * from "./tables/usage";
 
 export interface DB {
   users: UsersTable;
@@ -26,6 +40,9 @@ export interface DB {
   oauth_accounts: OAuthAccountsTable;
   oauth_signups: OAuthSignupsTable;
   recovery_codes: RecoveryCodesTable;
+  policy_acceptances: PolicyAcceptancesTable;
+  usage_events: UsageEventsTable;
+  usage_daily: UsageDailyTable;
   workspace_keys: WorkspaceKeysTable;
   integration_connections: IntegrationConnectionsTable;
   integration_secrets: IntegrationSecretsTable;

@@ -20,6 +20,10 @@ const GLOBAL_TABLES = new Set([
   "oauth_accounts",
   "oauth_signups",
   "recovery_codes",
+  "policy_acceptances",
+  // Usage data: many events belong to no workspace (sign-in pages, personal settings).
+  "usage_events",
+  "usage_daily",
   "kysely_migration",
   "kysely_migration_lock",
 ]);

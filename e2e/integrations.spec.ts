@@ -25,6 +25,7 @@ test("an admin connects Slack, chooses a channel, posts a roadmap update and dis
 
   await page.getByLabel("Channel").selectOption({ label: "#product" });
   await page.getByRole("button", { name: "Use this channel" }).click();
+  await expect(page.getByText("Bearing posts to #product.")).toBeVisible();
   await expect(page.getByLabel("Channel")).toHaveValue("C0PRODUCT");
   await page.getByRole("button", { name: "Post roadmap update" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Roadmap update posted to #product." })).toBeVisible();
@@ -72,7 +73,7 @@ test("an admin connects Jira, chooses the site, imports 12,000 issues while watc
   expect(await db.selectFrom("integration_secrets").select("field").where("workspace_id", "=", workspace.id).execute()).toEqual([]);
 });
 
-test("an admin connects Notion, imports a page as a transcript and disconnects", async ({ page, db, login }) => {
+test("an admin connects Notion, imports a page as a transcript and as a note, and disconnects", async ({ page, db, login }) => {
   const owner = await insertUser(db, { name: "Nia Notion", email: uniqueEmail("notion") });
   const workspace = await insertWorkspace(db, owner.id, "Notionists");
   await login(owner);
@@ -89,6 +90,15 @@ test("an admin connects Notion, imports a page as a transcript and disconnects",
   await page.getByRole("link", { name: "Open the transcript" }).click();
   await expect(page.getByRole("heading", { name: "Weekly product sync", level: 1 })).toBeVisible();
   await expect(page.getByText("Ship payout retries to five pilot sellers")).toBeVisible();
+
+  await page.goBack();
+  await page.getByRole("button", { name: "Import as note" }).click();
+  await page.getByRole("link", { name: "Open the note" }).click();
+  await expect(page.getByText("Note · Markdown")).toBeVisible();
+  await page.getByRole("link", { name: "Transcripts", exact: true }).first().click();
+  await expect(page.getByRole("link", { name: /Weekly product sync/ })).toHaveCount(2);
+  await chooseTheme(page, "light");
+  await shoot(page, "integrations-notion-note");
 
   await page.goto(`/w/${workspace.slug}/settings/integrations`);
   await page.getByRole("region", { name: "Notion" }).getByRole("button", { name: "Disconnect Notion" }).click();

@@ -7,7 +7,7 @@ import { convertActionItem, existingConversions } from "~/modules/transcripts/ac
 import { formatMeetingDate } from "~/modules/transcripts/meeting-date";
 import { MeetingNotes } from "~/modules/transcripts/meeting-notes";
 import { formatTimestamp, speakersOf } from "~/modules/transcripts/parse-captions";
-import { FORMAT_LABELS } from "~/modules/transcripts/schema";
+import { FORMAT_LABELS, KIND_LABELS } from "~/modules/transcripts/schema";
 import { speakerColours } from "~/modules/transcripts/speaker-colours";
 import { TranscriptBody } from "~/modules/transcripts/transcript-body";
 import { deleteTranscript, requireTranscript } from "~/modules/transcripts/transcripts.server";
@@ -73,6 +73,7 @@ export default function TranscriptPage() {
   const colourOf = speakerColours([...speakers, ...transcript.attendees]);
   const duration = segments?.at(-1)?.end;
   const facts = [
+    transcript.kind === "note" ? KIND_LABELS.note : null,
     transcript.meeting_date ? formatMeetingDate(transcript.meeting_date) : null,
     FORMAT_LABELS[transcript.format],
     duration ? formatTimestamp(duration) : null,

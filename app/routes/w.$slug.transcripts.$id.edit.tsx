@@ -23,6 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     version: transcript.version,
     transcript: {
       title: transcript.title,
+      kind: transcript.kind,
       meeting_date: transcript.meeting_date,
       attendees: transcript.attendees,
       summary: transcript.summary,

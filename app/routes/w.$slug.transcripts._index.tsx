@@ -5,7 +5,7 @@ import { buttonClass } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
 import { formatMeetingDate } from "~/modules/transcripts/meeting-date";
 import { formatTimestamp } from "~/modules/transcripts/parse-captions";
-import { FORMAT_LABELS } from "~/modules/transcripts/schema";
+import { FORMAT_LABELS, KIND_LABELS } from "~/modules/transcripts/schema";
 import { listTranscripts } from "~/modules/transcripts/transcripts.server";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
@@ -28,7 +28,7 @@ export default function TranscriptsPage() {
     <>
       <PageHeader
         title="Transcripts"
-        description="Meeting transcripts, and the decisions and action items drawn from them."
+        description="Meeting transcripts and notes, and the decisions and action items drawn from them."
         actions={
           <div className="flex gap-2">
             <a href={`${base}.csv${query ? `?q=${encodeURIComponent(query)}` : ""}`} className={buttonClass("secondary")} download>
@@ -72,10 +72,11 @@ export default function TranscriptsPage() {
                 >
                   <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                     <p className="font-medium">{transcript.title}</p>
-                    <p className="text-sm text-zinc-500">{transcript.meeting_date ? formatMeetingDate(transcript.meeting_date) : "No date"}</p>
+                    <p className="text-sm text-zinc-500">{transcript.meeting_date ? formatMeetingDate(transcript.meeting_date) : transcript.kind === "meeting" ? "No date" : null}</p>
                   </div>
                   <p className="mt-0.5 text-xs text-zinc-500">
                     {[
+                      transcript.kind === "note" ? KIND_LABELS.note : null,
                       FORMAT_LABELS[transcript.format],
                       transcript.duration ? formatTimestamp(transcript.duration) : null,
                       transcript.attendees.length ? transcript.attendees.join(", ") : null,

@@ -7,6 +7,8 @@ import * as aiEndpoints from "./20261123300000_ai_endpoints";
 import * as signInMethodsAndTwoFactor from "./20261123400000_sign_in_methods_and_two_factor";
 import * as integrations from "./20261123500000_integrations";
 import * as integrationJobs from "./20261123500100_integration_jobs";
+import * as transcriptKinds from "./20261123600000_transcript_kinds";
+import * as privacyAndUsage from "./20261123700000_privacy_and_usage";
 
 /**
  * Every migration, by name. One static list serves the server bundle, the CLI and vitest alike;
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   "20261123400000_sign_in_methods_and_two_factor": signInMethodsAndTwoFactor,
   "20261123500000_integrations": integrations,
   "20261123500100_integration_jobs": integrationJobs,
+  "20261123600000_transcript_kinds": transcriptKinds,
+  "20261123700000_privacy_and_usage": privacyAndUsage,
 };

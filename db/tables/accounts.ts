@@ -96,8 +96,17 @@ export interface WorkspacesTable {
   slug: string;
   name: string;
   prioritization: Generated<Prioritization>;
+  /** Soft deletion: hidden from everyone, restorable by an owner for 30 days, then purged. */
+  deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export interface PolicyAcceptancesTable {
+  user_id: string;
+  version: string;
+  accepted_at: Generated<Date>;
 }
 
 export interface MembershipsTable {

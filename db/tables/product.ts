@@ -23,6 +23,8 @@ export type RiskStatus = "open" | "mitigating" | "accepted" | "closed";
 export type Lane = "now" | "next" | "later";
 export type ThreatLevel = "low" | "medium" | "high";
 export type TranscriptFormat = "text" | "markdown" | "vtt" | "srt";
+/** A meeting's transcript or notes, or a note that was no meeting (an imported Notion page, a spec). */
+export type TranscriptKind = "meeting" | "note";
 
 export interface VisionVersionsTable {
   workspace_id: string;
@@ -128,6 +130,7 @@ export interface TranscriptsTable extends Audited {
   meeting_date: ColumnType<string | null, string | null | undefined, string | null>;
   attendees: ColumnType<string[], string[] | undefined, string[]>;
   format: Generated<TranscriptFormat>;
+  kind: Generated<TranscriptKind>;
   content: string;
   segments: Json<TranscriptSegment[] | null>;
   summary: Generated<string>;

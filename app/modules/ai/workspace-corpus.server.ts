@@ -61,7 +61,7 @@ export async function loadWorkspaceCorpus(db: Database, workspaceId: string, slu
       .execute(),
     db
       .selectFrom("transcripts")
-      .select(["id", "title", "meeting_date", "attendees", "summary", "decisions", "content", "version"])
+      .select(["id", "title", "kind", "meeting_date", "attendees", "summary", "decisions", "content", "version"])
       .where("workspace_id", "=", workspaceId)
       .orderBy("updated_at", "desc")
       .limit(LIMITS.transcripts)
@@ -117,7 +117,7 @@ export async function loadWorkspaceCorpus(db: Database, workspaceId: string, slu
       title: t.title,
       version: t.version,
       attendees: t.attendees,
-      text: clip([t.meeting_date && `Meeting on ${t.meeting_date}`, t.summary && `Summary: ${t.summary}`, t.decisions.length ? `Decisions: ${t.decisions.join("; ")}` : "", t.content].filter(Boolean).join("\n"), TRANSCRIPT_TEXT),
+      text: clip([t.kind === "note" ? "A note, not a meeting" : t.meeting_date && `Meeting on ${t.meeting_date}`, t.summary && `Summary: ${t.summary}`, t.decisions.length ? `Decisions: ${t.decisions.join("; ")}` : "", t.content].filter(Boolean).join("\n"), TRANSCRIPT_TEXT),
     })),
   };
 }

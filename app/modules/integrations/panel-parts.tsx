@@ -12,13 +12,13 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
 }
 
 /** A labelled choice among the provider's items (channels, sites, risks), its error under it. */
-export function Select({ id, name, label, error, options, empty }: { id: string; name: string; label: string; error?: string; options: { value: string; label: string }[]; empty: string }) {
+export function Select({ id, name, label, error, options, empty, defaultValue = "" }: { id: string; name: string; label: string; error?: string; options: { value: string; label: string }[]; empty: string; defaultValue?: string }) {
   return (
     <div className="min-w-0 flex-1">
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
       </label>
-      <select id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} defaultValue="">
+      <select id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} defaultValue={defaultValue}>
         <option value="">{options.length ? "Choose…" : empty}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -7,10 +7,9 @@ import type { IntegrationsPage } from "./settings-page.server";
 
 type SlackFeatures = NonNullable<IntegrationsPage["slack"]>;
 
-function Choice({ result, ...props }: { id: string; name: string; label: string; options: { value: string; label: string }[]; result: IntegrationsActionResult | undefined; empty: string }) {
+function Choice({ result, ...props }: { id: string; name: string; label: string; options: { value: string; label: string }[]; result: IntegrationsActionResult | undefined; empty: string; defaultValue?: string }) {
   return <Select {...props} error={result?.fieldErrors?.[props.name]} />;
 }
-
 
 /** What a connected Slack offers: the channel to post to, the three messages, and importing a thread. */
 export function SlackPanel({ slack, result }: { slack: SlackFeatures; result: IntegrationsActionResult | undefined }) {
@@ -23,7 +22,7 @@ export function SlackPanel({ slack, result }: { slack: SlackFeatures; result: In
         {slack.channelsError ? <p className="text-sm text-red-600 dark:text-red-400">{slack.channelsError}</p> : null}
         <Form method="post" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="choose-channel" />
-          <Choice id="slack-channel" name="channelId" label="Channel" empty="No channels" result={mine("choose-channel")} options={slack.channels.map((c) => ({ value: c.id, label: `#${c.name}` }))} />
+          <Choice id="slack-channel" name="channelId" label="Channel" empty="No channels" defaultValue={slack.chosenChannel?.id} result={mine("choose-channel")} options={slack.channels.map((c) => ({ value: c.id, label: `#${c.name}` }))} />
           <Button variant="secondary">Use this channel</Button>
         </Form>
       </Panel>

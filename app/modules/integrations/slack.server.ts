@@ -138,6 +138,7 @@ function asTranscript(messages: SlackThreadMessage[], title: string) {
   }));
   return {
     title,
+    kind: "meeting" as const,
     meeting_date: dateOf(messages[0]!.ts),
     attendees: [...new Set(messages.map((message) => message.user))],
     format: "text" as const,

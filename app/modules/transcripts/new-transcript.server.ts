@@ -25,15 +25,15 @@ export function prepareNewTranscript({ fields, file, problems }: TranscriptFormR
   const errors: Record<string, string[]> = Object.fromEntries(Object.entries(problems).map(([name, message]) => [name, [message]]));
 
   if (submission.status === "success" && Object.keys(errors).length === 0) {
-    const { title, meeting_date, attendees, content } = submission.value;
+    const { title, kind, meeting_date, attendees, content } = submission.value;
     const format = submission.value.format === "auto" ? detectFormat(content) : submission.value.format;
     if (format !== "vtt" && format !== "srt") {
-      return { ok: true, value: { title, meeting_date, attendees, format, content: content.trim(), segments: null } };
+      return { ok: true, value: { title, kind, meeting_date, attendees, format, content: content.trim(), segments: null } };
     }
     const parsed = parseCaptions(content, format);
     if (parsed.ok) {
       const speakers = speakersOf(parsed.segments);
-      return { ok: true, value: { title, meeting_date, attendees: attendees.length ? attendees : speakers, format, content, segments: parsed.segments } };
+      return { ok: true, value: { title, kind, meeting_date, attendees: attendees.length ? attendees : speakers, format, content, segments: parsed.segments } };
     }
     if (file) errors.file = [`“${file.name}” could not be read. ${parsed.error.message}`];
     else errors.content = [`This is not readable as ${format === "vtt" ? "WebVTT" : "SRT"}. ${parsed.error.message}`];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TranscriptFormat } from "../../../db/schema";
+import type { TranscriptFormat, TranscriptKind } from "../../../db/schema";
 import { optionalText, requiredText, versionField } from "../product-fields";
 
 /** The largest transcript we keep, pasted or uploaded (PRODUCT.md §3, issue 3 item 7). */
@@ -9,6 +9,9 @@ export const FILE_FORMATS = { ".txt": "text", ".md": "markdown", ".vtt": "vtt", 
 export const ACCEPTED_EXTENSIONS = Object.keys(FILE_FORMATS);
 
 export const FORMAT_LABELS: Record<TranscriptFormat, string> = { text: "Plain text", markdown: "Markdown", vtt: "WebVTT", srt: "SubRip (SRT)" };
+
+export const KIND_LABELS: Record<TranscriptKind, string> = { meeting: "Meeting", note: "Note" };
+const kindField = z.enum(["meeting", "note"], { error: "Choose a meeting or a note." }).default("meeting");
 
 export function formatFromFileName(name: string): TranscriptFormat | null {
   const extension = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? "";
@@ -68,6 +71,7 @@ const fileField = z.custom<File | undefined>((value) => value === undefined || (
 export const createTranscriptSchema = z
   .object({
     title: optionalText(200),
+    kind: kindField,
     meeting_date: meetingDateField,
     attendees: attendeesField,
     format: z.enum(FORMAT_CHOICES, { error: "Choose a format." }).default("auto"),
@@ -114,6 +118,7 @@ const actionItemRow = z
 
 export const updateTranscriptSchema = z.object({
   title: requiredText(200, "Give the meeting a title."),
+  kind: kindField,
   meeting_date: meetingDateField,
   attendees: attendeesField,
   summary: optionalText(20000),
@@ -134,6 +139,7 @@ export const BLANK_ACTION_ROWS = 3;
 
 export const TRANSCRIPT_EDIT_FIELDS = [
   { name: "title", label: "Title" },
+  { name: "kind", label: "Kind" },
   { name: "meeting_date", label: "Meeting date" },
   { name: "attendees", label: "Attendees" },
   { name: "summary", label: "Summary" },

@@ -5,6 +5,7 @@ import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field, FieldErrors, inputClass } from "~/components/ui/field";
+import { KindField } from "./kind-field";
 import { parseCaptions, speakersOf } from "./parse-captions";
 import { ACCEPTED_EXTENSIONS, createTranscriptSchema, FORMAT_LABELS, formatFromFileName, MAX_TRANSCRIPT_BYTES, titleFromFileName } from "./schema";
 
@@ -38,8 +39,9 @@ export function TranscriptCreateForm({ lastResult, cancelTo }: { lastResult?: Su
   return (
     <Form method="post" encType="multipart/form-data" className="max-w-3xl space-y-5" {...getFormProps(form)}>
       {form.errors ? <Alert tone="error">{form.errors.join(" ")}</Alert> : null}
-      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_9rem_12rem]">
         <Field label="Title" meta={fields.title} placeholder="Pricing review" hint="Left empty, the file name is used." />
+        <KindField meta={fields.kind} />
         <Field label="Meeting date" meta={fields.meeting_date} type="date" />
       </div>
       <Field

@@ -5,10 +5,12 @@ import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field, FieldErrors, inputClass } from "~/components/ui/field";
 import { TextareaField } from "~/components/ui/textarea-field";
+import { KindField } from "./kind-field";
 import { BLANK_ACTION_ROWS, updateTranscriptSchema } from "./schema";
 
 export interface EditableTranscript {
   title: string;
+  kind: "meeting" | "note";
   meeting_date: string | null;
   attendees: string[];
   summary: string;
@@ -37,6 +39,7 @@ export function TranscriptEditForm({
     lastResult,
     defaultValue: {
       title: transcript.title,
+      kind: transcript.kind,
       meeting_date: transcript.meeting_date ?? "",
       attendees: transcript.attendees.join(", "),
       summary: transcript.summary,
@@ -53,8 +56,9 @@ export function TranscriptEditForm({
     <Form method="post" className="max-w-3xl space-y-5" {...getFormProps(form)}>
       {form.errors ? <Alert tone="error">{form.errors.join(" ")}</Alert> : null}
       <input type="hidden" name="version" value={version} />
-      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_9rem_12rem]">
         <Field label="Title" meta={fields.title} />
+        <KindField meta={fields.kind} />
         <Field label="Meeting date" meta={fields.meeting_date} type="date" />
       </div>
       <Field label="Attendees" meta={fields.attendees} hint="Separated by commas." />

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
-import type { ActionItem, Source, TranscriptFormat, TranscriptSegment } from "../../../db/schema";
+import type { ActionItem, Source, TranscriptFormat, TranscriptKind, TranscriptSegment } from "../../../db/schema";
 import { recordActivity } from "../../services/activity.server";
 import { AppError } from "../../services/errors.server";
 import { saveVersioned } from "../../services/versioning.server";
 import type { UpdateTranscriptInput } from "./schema";
 
 const COLUMNS = [
-  "id", "title", "meeting_date", "attendees", "format", "content", "segments", "summary", "decisions", "action_items",
+  "id", "title", "kind", "meeting_date", "attendees", "format", "content", "segments", "summary", "decisions", "action_items",
   "version", "source", "created_at", "updated_at",
 ] as const;
 
@@ -43,7 +43,7 @@ export async function listTranscripts(db: Database, workspaceId: string, { query
   let select = db
     .selectFrom("transcripts")
     .select([
-      "id", "title", "meeting_date", "attendees", "format", "summary", "source", "created_at", "updated_at",
+      "id", "title", "kind", "meeting_date", "attendees", "format", "summary", "source", "created_at", "updated_at",
       sql<number>`jsonb_array_length(decisions)`.as("decisions_count"),
       sql<number>`jsonb_array_length(action_items)`.as("action_items_count"),
       sql<number | null>`(segments -> -1 ->> 'end')::float8`.as("duration"),
@@ -83,6 +83,7 @@ export async function requireTranscript(db: Database, workspaceId: string, id: s
 
 export interface NewTranscript {
   title: string;
+  kind: TranscriptKind;
   meeting_date: string | null;
   attendees: string[];
   format: TranscriptFormat;
@@ -146,6 +147,7 @@ export function updateTranscript(db: Database, workspaceId: string, actorId: str
           .updateTable("transcripts")
           .set({
             title: input.title,
+            kind: input.kind,
             meeting_date: input.meeting_date,
             attendees: input.attendees,
             summary: input.summary,

@@ -119,6 +119,23 @@ describe("transcripts", () => {
     expect(fieldErrors(await badDate.text(), "meeting_date")).toEqual(["Use a date like 2026-11-23."]);
   });
 
+  it("keeps a note apart from a meeting: chosen on the form, shown as a Note, changeable on edit, and an unknown kind is a field error", async () => {
+    const badKind = await env.team.editor.browser.postForm(newPath(), { title: "Pricing spec", kind: "memo", content: "Annual first." });
+    expect(badKind.status).toBe(400);
+    const html = await badKind.text();
+    expect(fieldErrors(html, "kind")).toEqual(["Choose a meeting or a note."]);
+    expect(html).toContain("Annual first.");
+
+    const created = await env.team.editor.browser.postForm(newPath(), { title: "Pricing spec", kind: "note", content: "Annual first." });
+    const location = created.headers.get("location")!;
+    expect((await rows("Pricing spec"))[0]).toMatchObject({ kind: "note", meeting_date: null });
+    expect(visibleText(await (await env.team.editor.browser.request(location)).text())).toContain("Note · Plain text");
+
+    const edited = await env.team.editor.browser.postForm(`${location}/edit`, { title: "Pricing spec", kind: "meeting", meeting_date: "2026-11-20", version: "1" });
+    expect(edited.status).toBe(302);
+    expect((await rows("Pricing spec"))[0]).toMatchObject({ kind: "meeting", meeting_date: "2026-11-20" });
+  });
+
   it("shows plain text as paragraphs and renders Markdown without any HTML or script getting through", async () => {
     const markdown = "# Weekly sync\n\n- Shipped the **importer**\n- [docs](javascript:alert(1))\n\n<img src=x onerror=alert(1)><script>alert(2)</script>";
     const response = await env.team.editor.browser.postForm(newPath(), { title: "Weekly sync", format: "markdown", content: markdown });

@@ -11,6 +11,7 @@ import { formatFromFileName, MAX_TRANSCRIPT_BYTES, tooLargeMessage, wrongExtensi
 
 const FIELD_LIMITS: Record<string, number> = {
   title: 4096,
+  kind: 32,
   meeting_date: 64,
   attendees: 16 * 1024,
   format: 32,

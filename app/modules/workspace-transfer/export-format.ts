@@ -136,6 +136,7 @@ const actionItemSchema = z.looseObject({
 export const transcriptSchema = z.object({
   id,
   title,
+  kind: z.enum(["meeting", "note"]).default("meeting"),
   meeting_date: day,
   attendees: z.array(z.string().max(500)).max(1000).default([]),
   format: z.enum(["text", "markdown", "vtt", "srt"]).default("text"),

@@ -23,7 +23,7 @@ export const EXPORTED_COLUMNS = {
   initiative_links: ["id", "initiative_id", "provider", "external_id", "url", "title", "status", "created_at"],
   roadmap_items: ["id", "title", "description", "lane", "position", "initiative_id", "start_quarter", "end_quarter", ...AUDIT],
   transcripts: [
-    "id", "title", "meeting_date", "attendees", "format", "content", "segments", "summary", "decisions", "action_items", ...AUDIT,
+    "id", "title", "kind", "meeting_date", "attendees", "format", "content", "segments", "summary", "decisions", "action_items", ...AUDIT,
   ],
   risks: [
     "id", "title", "description", "category", "likelihood", "impact", "status", "owner_id", "mitigation", "due_date",

@@ -10,7 +10,7 @@ import { importNotionPage, searchNotionPages } from "./notion-pages.server";
 
 /**
  * The Notion page (/w/:slug/integrations/notion), editors and up: search the pages shared with Bearing (a GET
- * form, so results have a link of their own), import one as a transcript, export the roadmap under one as a
+ * form, so results have a link of their own), import one as a transcript or a note, export the roadmap under one as a
  * background job.
  */
 
@@ -20,6 +20,7 @@ export interface NotionActionResult {
   error?: string;
   fieldErrors?: Record<string, string>;
   transcriptId?: string;
+  kind?: "meeting" | "note";
 }
 
 // Notion page ids are UUIDs, with or without dashes.
@@ -64,8 +65,9 @@ export async function runNotionIntent(context: AppLoadContext, member: { workspa
   try {
     switch (intent) {
       case "import": {
-        const transcript = await importNotionPage(context.db, context.config, workspaceId, userId, pageId);
-        return { intent, notice: `Imported “${transcript.title}” as a transcript.`, transcriptId: transcript.id };
+        const kind = form.get("as") === "note" ? "note" : "meeting";
+        const transcript = await importNotionPage(context.db, context.config, workspaceId, userId, pageId, kind);
+        return { intent, notice: `Imported “${transcript.title}” as ${kind === "note" ? "a note" : "a transcript"}.`, transcriptId: transcript.id, kind };
       }
       case "export": {
         const connection = await getConnection(context.db, workspaceId, "notion");

@@ -48,6 +48,15 @@ describe("the Notion page", () => {
     expect(transcripts).toContain("Standup 3 March");
   });
 
+  it("imports a page as a note: listed with the transcripts as a Note, with no meeting date", async () => {
+    const spec = fake.store.addPage("Checkout spec", [{ type: "paragraph", text: "Cards first, then wallets." }]);
+    const imported = await team.editor.browser.postForm(page(), { intent: "import", pageId: spec.id, as: "note" });
+    expect(await text(imported)).toContain("Imported “Checkout spec” as a note.");
+    const stored = await database.db.selectFrom("transcripts").select(["id", "kind", "meeting_date", "content", "source"]).where("workspace_id", "=", team.id).where("title", "=", "Checkout spec").executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ kind: "note", meeting_date: null, content: "Cards first, then wallets.", source: "notion" });
+    expect(await text(await team.editor.browser.request(`/w/${team.slug}/transcripts/${stored.id}`))).toContain("Note · Markdown");
+  });
+
   it("shows a field error without a chosen page, and Notion's 404 as a message", async () => {
     const missing = await team.editor.browser.postForm(page(), { intent: "export", pageId: "" });
     expect(missing.status).toBe(400);

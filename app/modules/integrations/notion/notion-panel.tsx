@@ -5,7 +5,7 @@ import type { loadNotionPage, NotionActionResult } from "./notion-page.server";
 
 type NotionPage = Extract<Awaited<ReturnType<typeof loadNotionPage>>, { connected: true }>;
 
-/** A connected Notion: search the shared pages, import one as a transcript, export the roadmap under one. */
+/** A connected Notion: search the shared pages, import one as a transcript or a note, export the roadmap under one. */
 export function NotionPanel({ slug, notion, result }: { slug: string; notion: NotionPage; result: NotionActionResult | undefined }) {
   const pageError = result?.fieldErrors?.pageId;
   return (
@@ -24,10 +24,15 @@ export function NotionPanel({ slug, notion, result }: { slug: string; notion: No
               <a className="min-w-0 flex-1 truncate text-sm underline" href={page.url} rel="noreferrer" target="_blank">
                 {page.title}
               </a>
-              <Form method="post">
+              <Form method="post" className="flex gap-2">
                 <input type="hidden" name="intent" value="import" />
                 <input type="hidden" name="pageId" value={page.id} />
-                <Button variant="secondary">Import as transcript</Button>
+                <Button variant="secondary" name="as" value="meeting">
+                  Import as transcript
+                </Button>
+                <Button variant="secondary" name="as" value="note">
+                  Import as note
+                </Button>
               </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="export" />
@@ -44,7 +49,7 @@ export function NotionPanel({ slug, notion, result }: { slug: string; notion: No
         ) : null}
         {result?.transcriptId ? (
           <Link className="text-sm underline" to={`/w/${slug}/transcripts/${result.transcriptId}`}>
-            Open the transcript
+            Open the {result.kind === "note" ? "note" : "transcript"}
           </Link>
         ) : null}
       </Panel>

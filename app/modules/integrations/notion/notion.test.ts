@@ -66,7 +66,7 @@ describe("Notion", () => {
       { type: "divider" },
       { type: "heading_3", richText: [rich("Notes on "), rich("SKU-1", { code: true })], children: many },
     ]);
-    const transcript = await importNotionPage(env.db, env.config, env.workspaceId, env.actorId, page.id);
+    const transcript = await importNotionPage(env.db, env.config, env.workspaceId, env.actorId, page.id, "meeting");
     const stored = await requireTranscript(env.db, env.workspaceId, transcript.id);
     expect(stored).toMatchObject({ title: "Pricing review", source: "notion", format: "markdown" });
     expect(stored.content).toContain(
@@ -115,7 +115,7 @@ describe("Notion", () => {
   });
 
   it("answers Notion's 404, 429 and 401 with clear messages", async () => {
-    await expect(importNotionPage(env.db, env.config, env.workspaceId, env.actorId, "0f4e0e35-0000-4000-8000-000000000000")).rejects.toMatchObject({
+    await expect(importNotionPage(env.db, env.config, env.workspaceId, env.actorId, "0f4e0e35-0000-4000-8000-000000000000", "note")).rejects.toMatchObject({
       kind: "not-found",
       message: expect.stringContaining("not shared with Bearing"),
     });
