@@ -1,21 +1,26 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { TraceIdProvider } from "./components/trace-id";
+import { withoutStrayNulBytes } from "./services/html-stream.server";
 import { loggablePath } from "./services/logger.server";
+import { recordPageView, recordServerError } from "./services/usage/usage.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A document request is a page view, counted here; navigations after it are reported by the browser.
+  const page = remixContext.staticHandlerContext.matches.at(-1);
+  if (responseStatusCode === 200 && page) await recordPageView(loadContext, page.route.id, page.params.slug, "server");
   const nonce = loadContext.nonce;
   // Crawlers get the whole document at once; browsers get it streamed as soon as the shell is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -23,13 +28,15 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <TraceIdProvider value={loadContext.requestId}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </TraceIdProvider>
       </NonceProvider>,
       {
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutStrayNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -45,8 +52,13 @@ export default function handleRequest(
   });
 }
 
-/** Every server-side error is logged once, with the request id that the error page shows. */
-export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+/**
+ * Every server-side error is logged once, with the request id that the error page shows, and counted as
+ * usage under that id as its trace id (recording never fails the request; it logs and moves on).
+ */
+export const handleError: HandleErrorFunction = (error, { request, context, params }) => {
+  // An aborted request, or an address no route answers (Remix reports its 404 here too), is not our failure.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   context.logger.error({ err: error, path: loggablePath(new URL(request.url).pathname) }, "request failed");
+  void recordServerError(context, request, params, error);
 };

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { themeScript } from "./components/theme";
+import { UsageReporter } from "./modules/usage/usage-reporter";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -24,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-dvh">
         {children}
+        <UsageReporter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

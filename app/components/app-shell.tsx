@@ -22,6 +22,7 @@ export const SETTINGS_AREAS = [
   { path: "settings/integrations", label: "Integrations" },
   { path: "settings/workspace", label: "Workspace" },
   { path: "settings/activity", label: "Activity" },
+  { path: "settings/usage", label: "Usage" },
 ] as const;
 
 interface ShellProps {

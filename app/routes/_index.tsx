@@ -1,22 +1,53 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Logo } from "~/components/logo";
 import { buttonClass } from "~/components/ui/button";
+import { listDeletedWorkspacesOwnedBy, restoreWorkspace } from "~/modules/workspaces/workspace-deletion.server";
+import { WorkspaceChooser, type ChooserData } from "~/modules/workspaces/workspace-chooser";
 import { listWorkspacesForUser } from "~/modules/workspaces/workspaces.server";
+import { requireVerifiedUser } from "~/services/auth.server";
+import { AppError, requireId } from "~/services/errors.server";
 
 export const meta: MetaFunction = () => [
   { title: "Bearing — the AI workspace for product owners" },
   { name: "description", content: "Vision, personas, roadmap, risks and meetings in one place, with AI that runs in your browser on your own keys." },
 ];
 
-/** Signed-in people go straight to their last workspace. */
-export async function loader({ context }: LoaderFunctionArgs) {
+/**
+ * Signed-in people go straight to their last workspace, unless they own deleted workspaces: then they
+ * choose, and can restore one before it is purged.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs): Promise<ChooserData | null> {
   const user = context.auth?.user;
   if (!user) return null;
   if (!user.email_verified_at) throw redirect("/verify-email");
-  const workspaces = await listWorkspacesForUser(context.db, user.id);
-  const target = workspaces.find((w) => w.id === user.last_workspace_id) ?? workspaces[0];
-  throw redirect(target ? `/w/${target.slug}` : "/w/new");
+  const [workspaces, deleted] = await Promise.all([listWorkspacesForUser(context.db, user.id), listDeletedWorkspacesOwnedBy(context.db, user.id)]);
+  if (deleted.length === 0) {
+    const target = workspaces.find((w) => w.id === user.last_workspace_id) ?? workspaces[0];
+    throw redirect(target ? `/w/${target.slug}` : "/w/new");
+  }
+  const justDeletedId = new URL(request.url).searchParams.get("deleted");
+  const listed = deleted.map((workspace) => ({ id: workspace.id, name: workspace.name, purgeDate: formatDate(workspace.purgeAt) }));
+  return {
+    workspaces: workspaces.map(({ id, slug, name }) => ({ id, slug, name })),
+    deleted: listed,
+    justDeleted: listed.find((workspace) => workspace.id === justDeletedId) ?? null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireVerifiedUser(request, context);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "restore-workspace") throw redirect("/");
+  const workspaceId = requireId(String(formData.get("workspaceId") ?? ""), "This workspace");
+  const restored = await restoreWorkspace(context.db, user.id, workspaceId).catch((error: unknown) => {
+    throw error instanceof AppError ? error.respond() : error;
+  });
+  throw redirect(`/w/${restored.slug}`);
+}
+
+function formatDate(date: Date): string {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
 const POINTS = [
@@ -25,7 +56,12 @@ const POINTS = [
   { title: "Connected to your tools", text: "Jira, Confluence, Slack, Notion, Linear and GitHub, with tokens encrypted at rest." },
 ];
 
-export default function Landing() {
+export default function Home() {
+  const chooser = useLoaderData<typeof loader>();
+  return chooser ? <WorkspaceChooser {...chooser} /> : <Landing />;
+}
+
+function Landing() {
   return (
     <main className="mx-auto flex min-h-dvh max-w-5xl flex-col px-6">
       <header className="flex items-center justify-between py-6">

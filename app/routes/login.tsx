@@ -19,6 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Log in · Bearing" }];
 const NOTICES: Record<string, string> = {
   reset: "Your password was changed and every session signed out. Log in with your new password.",
   verified: "Your email is confirmed. Log in to continue.",
+  "account-deleted": "Your account and the data associated with it are deleted. Bearing keeps no copy.",
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { Button } from "~/components/ui/button";
@@ -10,7 +10,9 @@ import { getPrioritization } from "~/modules/initiatives/initiatives.server";
 import { PrioritizationForm } from "~/modules/initiatives/prioritization-form";
 import { prioritizationFromForm, setPrioritization } from "~/modules/initiatives/prioritization.server";
 import { atLeast } from "~/modules/workspaces/roles";
-import { workspaceSettingsSchema } from "~/modules/workspaces/schema";
+import { DeleteWorkspaceSection } from "~/modules/workspaces/delete-workspace-section";
+import { deleteWorkspaceSchema, workspaceSettingsSchema } from "~/modules/workspaces/schema";
+import { deleteWorkspace, WORKSPACE_RESTORE_DAYS } from "~/modules/workspaces/workspace-deletion.server";
 import { requireMembership, updateWorkspace } from "~/modules/workspaces/workspaces.server";
 import { AppError } from "~/services/errors.server";
 import { rejected } from "~/services/forms.server";
@@ -20,12 +22,21 @@ export const meta: MetaFunction = () => [{ title: "Workspace settings · Bearing
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMembership(request, context, params.slug);
   const prioritization = await getPrioritization(context.db, workspace.id);
-  return { workspace, prioritization, canEdit: atLeast(role, "admin"), origin: context.config.appUrl.origin };
+  return { workspace, prioritization, canEdit: atLeast(role, "admin"), isOwner: role === "owner", restoreDays: WORKSPACE_RESTORE_DAYS, origin: context.config.appUrl.origin };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { workspace, user } = await requireMembership(request, context, params.slug, "admin");
   const formData = await request.formData();
+  if (formData.get("intent") === "delete-workspace") {
+    const { workspace, user } = await requireMembership(request, context, params.slug, "owner");
+    const submission = parseWithZod(formData, { schema: deleteWorkspaceSchema(workspace.name) });
+    if (submission.status !== "success") return data({ deleteResult: submission.reply() }, { status: 400 });
+    await deleteWorkspace(context.db, workspace.id, user.id).catch((error: unknown) => {
+      throw error instanceof AppError ? error.respond() : error;
+    });
+    throw redirect(`/?deleted=${encodeURIComponent(workspace.id)}`);
+  }
+  const { workspace, user } = await requireMembership(request, context, params.slug, "admin");
   if (formData.get("intent") === "prioritization") {
     await setPrioritization(context.db, workspace.id, user.id, prioritizationFromForm(formData));
     throw redirect(`/w/${workspace.slug}/settings/workspace`);
@@ -42,8 +53,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function WorkspaceSettingsPage() {
-  const { workspace, prioritization, canEdit, origin } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>()?.result;
+  const { workspace, prioritization, canEdit, isOwner, restoreDays, origin } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(workspaceSettingsSchema),
@@ -64,6 +76,13 @@ export default function WorkspaceSettingsPage() {
         </Form>
         <PrioritizationForm current={prioritization} canEdit={canEdit} />
         <TransferSection slug={workspace.slug} canExport={canEdit} />
+        {isOwner ? (
+          <DeleteWorkspaceSection
+            name={workspace.name}
+            restoreDays={restoreDays}
+            lastResult={actionData && "deleteResult" in actionData ? actionData.deleteResult : undefined}
+          />
+        ) : null}
       </div>
     </>
   );

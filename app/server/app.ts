@@ -11,6 +11,7 @@ import type { Config } from "../services/env.server";
 import type { JobQueue } from "../services/jobs/queue.server";
 import { loggablePath, type Logger } from "../services/logger.server";
 import { readSessionToken, sessionCookie, validateSessionToken } from "../services/session.server";
+import { policyCheck } from "./policy-check";
 import { originCheck, securityHeaders, setContentSecurityPolicy } from "./security";
 
 export interface AppDependencies {
@@ -51,6 +52,7 @@ export function createApp({ build, db, config, logger, mailer, jobs = null, publ
   app.use(originCheck(config));
   app.use(bodySizeLimit);
   app.use(sessionLookup(db, config));
+  app.use(policyCheck);
 
   app.all(
     "*",

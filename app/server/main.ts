@@ -9,6 +9,7 @@ import { migrateToLatest } from "../../db/migrator";
 import { createMailer } from "../services/email.server";
 import "../services/jobs/definitions.server";
 import { startJobQueue } from "../services/jobs/queue.server";
+import { startRetentionJob } from "../services/retention/retention-job.server";
 import { ConfigError, loadConfig, type Config } from "../services/env.server";
 import { createLogger } from "../services/logger.server";
 import { enqueueJiraStatusSyncs } from "../modules/integrations/jira/jira-jobs.server";
@@ -42,6 +43,7 @@ async function main() {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.emailFrom }, logger);
   // The worker runs in this process: a job interrupted by a restart is continued by the next one.
   const jobs = await startJobQueue({ databaseUrl, db, logger, work: true });
+  await startRetentionJob(jobs, db, logger);
   const app = createApp({ build, db, config, logger, mailer, jobs });
   // Jira statuses follow on a schedule as well as on demand. Each instance ticks; a status sync already
   // queued for a connection is not queued again (one queued or running job per kind and connection).

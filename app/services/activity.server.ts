@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/database";
+import { recordFeatures } from "./usage/usage.server";
 
-export type ActivityAction = "created" | "updated" | "deleted";
+export type ActivityAction = "created" | "updated" | "deleted" | "restored";
 
 export interface ActivitySubject {
   type: "vision" | "persona" | "competitor" | "initiative" | "roadmap_item" | "risk" | "transcript" | "roadmap_share" | "workspace";
@@ -35,6 +36,7 @@ export async function recordActivity(
       })),
     )
     .execute();
+  await recordFeatures(db, workspaceId, list.map((subject) => `${subject.type}.${action}`));
 }
 
 // The table each item type lives in, to tell which events still point at an existing item.

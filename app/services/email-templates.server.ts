@@ -56,4 +56,12 @@ export const emails = {
       action: { label: "Accept the invitation", url },
       outro: "The invitation works once and expires in 7 days.",
     }),
+  accountDeleted: (to: string, name: string, appUrl: string) =>
+    render({
+      to,
+      subject: "Your Bearing account is deleted",
+      intro: `Hi ${name}, your Bearing account and the data associated with it were deleted, as you asked. We keep no copy.`,
+      action: { label: "Open Bearing", url: appUrl },
+      outro: "If you did not delete your account, someone had your password: sign up again and change the passwords you reused.",
+    }),
 };

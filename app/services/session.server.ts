@@ -19,7 +19,9 @@ export interface Session {
   twoFactorPending: boolean;
 }
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "avatar_url" | "email_verified_at" | "last_workspace_id"> & { ai_endpoints: string[] };
+export type SessionUser = Pick<User, "id" | "email" | "name" | "avatar_url" | "email_verified_at" | "last_workspace_id" | "policy_version"> & {
+  ai_endpoints: string[];
+};
 
 export interface Auth {
   session: Session;
@@ -74,6 +76,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
       "users.avatar_url",
       "users.email_verified_at",
       "users.last_workspace_id",
+      "users.policy_version",
       "users.ai_endpoints",
     ])
     .where("sessions.id", "=", id)
@@ -106,6 +109,7 @@ export async function validateSessionToken(db: Database, token: string): Promise
       avatar_url: row.avatar_url,
       email_verified_at: row.email_verified_at,
       last_workspace_id: row.last_workspace_id,
+      policy_version: row.policy_version,
       ai_endpoints: row.ai_endpoints,
     },
     refreshed,

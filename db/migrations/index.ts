@@ -9,6 +9,7 @@ import * as integrations from "./20261123500000_integrations";
 import * as integrationJobs from "./20261123500100_integration_jobs";
 import * as transcriptKinds from "./20261123600000_transcript_kinds";
 import * as privacyAndUsage from "./20261123700000_privacy_and_usage";
+import * as workspaceRestoredActivity from "./20261123700200_workspace_restored_activity";
 
 /**
  * Every migration, by name. One static list serves the server bundle, the CLI and vitest alike;
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "20261123500100_integration_jobs": integrationJobs,
   "20261123600000_transcript_kinds": transcriptKinds,
   "20261123700000_privacy_and_usage": privacyAndUsage,
+  "20261123700200_workspace_restored_activity": workspaceRestoredActivity,
 };

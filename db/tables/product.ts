@@ -176,7 +176,7 @@ export interface ActivityEventsTable {
   workspace_id: string;
   id: ColumnType<number, never, never>;
   actor_id: string | null;
-  action: "created" | "updated" | "deleted";
+  action: "created" | "updated" | "deleted" | "restored";
   entity_type: string;
   entity_id: string;
   entity_title: string;

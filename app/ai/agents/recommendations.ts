@@ -53,6 +53,7 @@ export type Gap = z.infer<typeof gapSchema>;
 export type Recommendations = z.infer<typeof recommendationsSchema>;
 
 export const recommendationsAgent: StructuredAgent<typeof recommendationsSchema> = {
+  name: "recommendations",
   role: [
     "You are a product strategy advisor. You read a product team's vision, personas, competitors, initiatives",
     "(with their status and current RICE inputs) and roadmap lanes, and give three kinds of advice.",

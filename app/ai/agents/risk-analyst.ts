@@ -18,6 +18,7 @@ export const riskAnalystSchema = z.object({ risks: z.array(proposedRiskSchema).m
 export type ProposedRisk = z.infer<typeof proposedRiskSchema>;
 
 export const riskAnalyst: StructuredAgent<typeof riskAnalystSchema> = {
+  name: "risk-analyst",
   role: [
     "You are a risk analyst for a product team. You read the team's initiatives, roadmap, meeting transcripts",
     "and existing risks, and propose the risks they have not yet recorded: delivery, technical, market,",

@@ -42,6 +42,7 @@ export type SummarisedActionItem = z.infer<typeof summarisedActionItemSchema>;
 export type SummarisedRisk = z.infer<typeof summarisedRiskSchema>;
 
 export const transcriptSummariser: StructuredAgent<typeof transcriptSummarySchema> = {
+  name: "transcript-summariser",
   role: [
     "You summarise product-team meetings from their transcript. You return a short summary, the decisions",
     "taken, the action items with their owner, and the risks raised, with likelihood and impact from 1 to 5",

@@ -14,6 +14,7 @@ import { ChatTurnView, type ChatTurn } from "./chat-turn.client";
 import { assignHandles, type AskedQuestion, type ChatMessage } from "./conversation";
 import { buildSourceIndex, retrieveSources, type SourceIndex } from "./retrieve";
 import { CHAT_MAX_OUTPUT_TOKENS, useOutgoingChat } from "./use-outgoing-chat";
+import { reportAgentRun } from "~/modules/usage/report-usage";
 
 const ALL_KINDS = ["vision", "initiatives", "roadmap", "risks", "transcripts", "personas", "competitors"] as const;
 
@@ -69,6 +70,7 @@ export default function WorkspaceChat({ slug, workspaceName }: { slug: string; w
       const patch = (changes: Partial<ChatTurn>) => setTurns((current) => current.map((turn) => (turn.id === id ? { ...turn, ...changes } : turn)));
       const { placeholders } = request.redaction;
       patch({ status: "streaming", answer: "", problem: undefined });
+      reportAgentRun("chat");
       try {
         const { text, usage } = await runTextAgent(
           { config: provider, signal: abort.signal, maxOutputTokens: CHAT_MAX_OUTPUT_TOKENS },

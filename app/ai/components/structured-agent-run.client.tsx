@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button";
+import { reportAgentRun } from "~/modules/usage/report-usage";
 import type { StructuredAgent } from "../agent";
 import type { ProviderConfig } from "../language-model.client";
 import { restorePlaceholders } from "../personal-data";
@@ -51,6 +52,7 @@ export function StructuredAgentRun<Schema extends z.ZodType>({
     controller.current = abort;
     let partial: unknown = null;
     setPhase({ name: "running", partial });
+    reportAgentRun(agent.name);
     const placeholders = outgoing.redaction.placeholders;
     try {
       const { output, usage } = await runStructuredAgent(

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from "../../services/password.server";
 import { invalidateUserSessions } from "../../services/session.server";
 import { generateToken, hashToken } from "../../services/tokens.server";
 import { POLICY_VERSION } from "./policies";
+import { recordPolicyAcceptance } from "./policy-acceptance.server";
 
 const HOUR = 60 * 60 * 1000;
 export const TOKEN_LIFETIME: Record<EmailTokenPurpose, number> = {
@@ -33,14 +34,29 @@ export async function registerUser(
   input: { name: string; email: string; password: string; emailVerified: boolean },
 ): Promise<{ created: User } | { taken: true }> {
   const passwordHash = await hashPassword(input.password);
+  const created = await db.transaction().execute((trx) =>
+    insertAccount(trx, { name: input.name, email: input.email, passwordHash, avatarUrl: null, emailVerified: input.emailVerified }),
+  );
+  return created ? { created } : { taken: true };
+}
+
+/**
+ * Writes a new account that has confirmed its age and accepted the current policies, with that
+ * acceptance on record; undefined when the email is taken. Call it inside a transaction.
+ */
+export async function insertAccount(
+  trx: Database,
+  account: { name: string; email: string; passwordHash: string | null; avatarUrl: string | null; emailVerified: boolean },
+): Promise<User | undefined> {
   const now = new Date();
-  const created = await db
+  const user = await trx
     .insertInto("users")
     .values({
-      name: input.name,
-      email: input.email,
-      password_hash: passwordHash,
-      email_verified_at: input.emailVerified ? now : null,
+      name: account.name,
+      email: account.email,
+      password_hash: account.passwordHash,
+      avatar_url: account.avatarUrl,
+      email_verified_at: account.emailVerified ? now : null,
       age_confirmed_at: now,
       policies_accepted_at: now,
       policy_version: POLICY_VERSION,
@@ -48,7 +64,8 @@ export async function registerUser(
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .returningAll()
     .executeTakeFirst();
-  return created ? { created } : { taken: true };
+  if (user) await recordPolicyAcceptance(trx, user.id, POLICY_VERSION, now);
+  return user;
 }
 
 /** The user for this email and password, or null, in the same time whether or not the account exists. */

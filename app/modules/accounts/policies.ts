@@ -1,9 +1,40 @@
+/** One published version of the Terms and Privacy Policy (they change together). */
+export interface PolicyVersion {
+  version: string;
+  /** The last-updated date the pages show. */
+  updated: string;
+  /** A material change asks every signed-in user to accept again at their next visit; a wording fix does not. */
+  material: boolean;
+  /** What changed, in a sentence or two each, shown on the page that asks for acceptance. */
+  changes: readonly string[];
+}
+
 /**
- * The version of the Terms and Privacy Policy a user accepts at sign-up. Change it when the policies
- * change materially, so users are asked to accept again.
+ * Every version, newest first. To publish a change, add an entry at the top (docs/decisions/015-…):
+ * /privacy and /terms show it, sign-up records it, and a material one asks everyone to accept again.
  */
-export const POLICY_VERSION = "2026-11-23";
-export const POLICY_UPDATED = "23 November 2026";
+export const POLICY_HISTORY: readonly [PolicyVersion, ...PolicyVersion[]] = [
+  {
+    version: "2026-11-23",
+    updated: "23 November 2026",
+    material: true,
+    changes: ["The first Terms of Service and Privacy Policy, with our ten privacy promises."],
+  },
+];
+
+/** The version a user accepts at sign-up, and the one /privacy and /terms show. */
+export const POLICY_VERSION = POLICY_HISTORY[0].version;
+export const POLICY_UPDATED = POLICY_HISTORY[0].updated;
+
+/**
+ * The versions published since the user accepted `accepted`, newest first, if any of them is material;
+ * otherwise none (nothing to ask). A version we do not know is older than every one we list.
+ */
+export function changesToAccept(accepted: string, history: readonly PolicyVersion[] = POLICY_HISTORY): PolicyVersion[] {
+  const known = history.findIndex((entry) => entry.version === accepted);
+  const newer = known === -1 ? history : history.slice(0, known);
+  return newer.some((entry) => entry.material) ? [...newer] : [];
+}
 
 /** PRODUCT.md §6, word for word in meaning: each promise is proven by a test named after it. */
 export const PRIVACY_PROMISES = [

@@ -38,3 +38,9 @@ export const resetPasswordSchema = z.object({
   token: z.string({ error: "This reset link is incomplete." }).max(100),
   password: newPasswordField,
 });
+
+/** Accepting the Terms and Privacy Policy again after a material change. */
+export const acceptPoliciesSchema = z.object({
+  acceptPolicies: checkbox("Accept the Terms and the Privacy Policy to continue."),
+  redirectTo: z.string().max(2000).optional(),
+});

@@ -4,7 +4,7 @@ import { timeAgo } from "./time-ago";
 
 export interface ActivityEntry {
   id: number;
-  action: "created" | "updated" | "deleted";
+  action: "created" | "updated" | "deleted" | "restored";
   entity_type: string;
   entity_id: string;
   entity_title: string;
@@ -17,6 +17,7 @@ const ACTION_DOTS: Record<ActivityEntry["action"], string> = {
   created: "bg-emerald-500",
   updated: "bg-sky-500",
   deleted: "bg-zinc-400 dark:bg-zinc-600",
+  restored: "bg-amber-500",
 };
 
 /** The item an event is about: a link while the item exists, its last known title once it is gone. */

@@ -89,6 +89,7 @@ export async function findSharedRoadmap(db: Database, token: string, limits: { l
     .select(["roadmap_shares.workspace_id", "roadmap_shares.hidden_fields", "workspaces.name as workspace_name"])
     .where("roadmap_shares.token_hash", "=", hashToken(token))
     .where("roadmap_shares.revoked_at", "is", null)
+    .where("workspaces.deleted_at", "is", null)
     .executeTakeFirst();
   if (!share) return undefined;
   const hidden = share.hidden_fields;

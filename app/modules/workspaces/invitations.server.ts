@@ -79,6 +79,7 @@ export function findInvitation(db: Database, token: string) {
       "inviter.name as inviter_name",
     ])
     .where("invitations.token_hash", "=", hashToken(token))
+    .where("workspaces.deleted_at", "is", null)
     .where("invitations.accepted_at", "is", null)
     .where("invitations.expires_at", ">", new Date())
     .executeTakeFirst();
@@ -97,6 +98,8 @@ export async function acceptInvitation(db: Database, token: string, user: { id: 
       .where("accepted_at", "is", null)
       .where("expires_at", ">", new Date())
       .where(sql`lower(email)`, "=", user.email.toLowerCase())
+      // An invitation to a deleted workspace admits nobody, though it may come back on restore.
+      .where((eb) => eb.exists(eb.selectFrom("workspaces").select("workspaces.id").whereRef("workspaces.id", "=", "invitations.workspace_id").where("workspaces.deleted_at", "is", null)))
       .returning(["workspace_id", "role"])
       .executeTakeFirst();
     if (!invitation) {

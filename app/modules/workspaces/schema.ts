@@ -31,3 +31,14 @@ export const changeRoleSchema = z.object({
   userId: z.uuid(),
   role: z.enum(ROLES as [string, ...string[]], { error: "Choose a role." }),
 });
+
+/** Deleting a workspace: its name, typed exactly, is the confirmation. */
+export function deleteWorkspaceSchema(workspaceName: string) {
+  return z.object({
+    intent: z.literal("delete-workspace"),
+    confirmName: z
+      .string({ error: "Type the workspace name to confirm." })
+      .trim()
+      .refine((value) => value === workspaceName, "That is not this workspace’s name. Type it exactly as shown above."),
+  });
+}

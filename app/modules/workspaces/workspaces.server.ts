@@ -49,6 +49,7 @@ export function listWorkspacesForUser(db: Database, userId: string) {
     .innerJoin("workspaces", "workspaces.id", "memberships.workspace_id")
     .select(["workspaces.id", "workspaces.slug", "workspaces.name", "memberships.role"])
     .where("memberships.user_id", "=", userId)
+    .where("workspaces.deleted_at", "is", null)
     .orderBy("workspaces.name")
     .execute();
 }
@@ -60,6 +61,8 @@ export function findMembership(db: Database, slug: string, userId: string) {
     .select(["workspaces.id", "workspaces.slug", "workspaces.name", "memberships.role"])
     .where("workspaces.slug", "=", slug)
     .where("memberships.user_id", "=", userId)
+    // A deleted workspace is gone for everyone at once: every /w/:slug/… page resolves access here.
+    .where("workspaces.deleted_at", "is", null)
     .executeTakeFirst();
 }
 

@@ -50,7 +50,8 @@ export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQ
     max: 4,
     application_name: "bearing-jobs",
     supervise: work,
-    schedule: false,
+    // A worker also keeps pg-boss's cron clock (the retention job, app/services/retention); an enqueue-only one does not.
+    schedule: work,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });
   // pg-boss reports lost connections and failed polls here; without a listener they would crash the process.

@@ -39,6 +39,7 @@ export async function runJob({ db, boss, logger, policy, job, stopping }: RunJob
   const { workspaceId, jobId, connectionId, input } = job.data;
   const handler = jobHandler(job.name);
   if (!handler) throw new Error(`No handler is registered for jobs of kind "${job.name}".`);
+  if (await cancelIfWorkspaceDeleted(db, workspaceId, jobId)) return;
   const row = await db
     .updateTable("integration_jobs")
     .set({ status: "running", started_at: sql`coalesce(started_at, now())`, attempts: sql`attempts + 1` })
@@ -133,4 +134,17 @@ export async function markGivenUp(db: Database, { workspaceId, jobId }: JobPaylo
     .where("id", "=", jobId)
     .where("status", "in", ["queued", "running"])
     .execute();
+}
+
+/** A workspace deleted since its job was queued runs nothing more; after a restore the job shows as cancelled. */
+async function cancelIfWorkspaceDeleted(db: Database, workspaceId: string, jobId: string): Promise<boolean> {
+  const result = await db
+    .updateTable("integration_jobs")
+    .set({ status: "cancelled", finished_at: new Date(), last_error: "The workspace was deleted." })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", jobId)
+    .where("status", "in", ["queued", "running"])
+    .where((eb) => eb.exists(eb.selectFrom("workspaces").select("workspaces.id").where("workspaces.id", "=", workspaceId).where("workspaces.deleted_at", "is not", null)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { sql } from "kysely";
 import type { Database } from "../../../db/database";
 import type { User } from "../../../db/schema";
-import { POLICY_VERSION } from "../../modules/accounts/policies";
+import { insertAccount } from "../../modules/accounts/accounts.server";
 import { generateToken, hashToken } from "../tokens.server";
 import type { ProviderIdentity } from "./providers.server";
 import { readCookie } from "./state-cookie.server";
@@ -65,22 +64,7 @@ export async function completePendingSignup(db: Database, token: string | null):
   return db.transaction().execute(async (trx) => {
     const claimed = await trx.deleteFrom("oauth_signups").where("id", "=", row.id).returning("id").executeTakeFirst();
     if (!claimed) return { expired: true } as const;
-    const now = new Date();
-    const created = await trx
-      .insertInto("users")
-      .values({
-        name: row.name,
-        email: row.email,
-        password_hash: null,
-        avatar_url: row.avatar_url,
-        email_verified_at: row.email_verified ? now : null,
-        age_confirmed_at: now,
-        policies_accepted_at: now,
-        policy_version: POLICY_VERSION,
-      })
-      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const created = await insertAccount(trx, { name: row.name, email: row.email, passwordHash: null, avatarUrl: row.avatar_url, emailVerified: row.email_verified });
     if (!created) return { emailTaken: true } as const;
     const linked = await trx
       .insertInto("oauth_accounts")

@@ -15,6 +15,7 @@ export const competitorAnalysisSchema = z.object({
 export type CompetitorAnalysis = z.infer<typeof competitorAnalysisSchema>;
 
 export const competitorAnalyst: StructuredAgent<typeof competitorAnalysisSchema> = {
+  name: "competitor-analyst",
   role: [
     "You are a competitive analyst for a product team. You write an analysis of one competitor: positioning,",
     "strengths, weaknesses, pricing notes and the threat it poses to this team (low, medium or high), grounded in the",

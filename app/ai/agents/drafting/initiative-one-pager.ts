@@ -15,6 +15,7 @@ export const onePagerSchema = z.object({
 export type OnePager = z.infer<typeof onePagerSchema>;
 
 export const initiativeOnePager: StructuredAgent<typeof onePagerSchema> = {
+  name: "initiative-one-pager",
   role: [
     "You are a product manager writing a one-page brief for one initiative (the element with handle I0): the",
     "problem, the proposed solution, the target personas (by their handles, P1, P2…, only personas present in the",

@@ -27,6 +27,7 @@ const ROLE = [
 /** The persona drafter for one hint; the hint is the user's own request, so it is part of the task. */
 export function personaDrafter(hint: string): StructuredAgent<typeof personaDraftSchema> {
   return {
+    name: "persona-drafter",
     role: ROLE,
     task: `Draft one persona for: ${JSON.stringify(hint.trim().slice(0, PERSONA_HINT_MAX))}.`,
     schema: personaDraftSchema,

@@ -23,6 +23,7 @@ export type VisionCritique = z.infer<typeof visionCritiqueSchema>;
 export type CritiquePoint = z.infer<typeof critiquePointSchema>;
 
 export const visionCritic: StructuredAgent<typeof visionCritiqueSchema> = {
+  name: "vision-critic",
   role: [
     "You are a product strategy coach. You critique a product team's vision (the element with handle V1): vague or",
     "unmeasurable wording, claims the initiatives, personas or transcripts do not support, principles that conflict,",

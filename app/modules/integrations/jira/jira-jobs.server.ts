@@ -49,10 +49,12 @@ export async function enqueueJiraStatusSyncs(db: Database, queue: JobQueue): Pro
   // Across workspaces on purpose, like the job queue itself: each job it queues then works in one workspace.
   const connections = await db
     .selectFrom("integration_connections")
-    .select(["workspace_id", "id"])
-    .where("provider", "=", "jira")
-    .where("status", "=", "connected")
-    .where(({ ref }) => ref("settings", "->>").key("cloudId" as never), "is not", null)
+    .innerJoin("workspaces", "workspaces.id", "integration_connections.workspace_id")
+    .select(["integration_connections.workspace_id", "integration_connections.id"])
+    .where("integration_connections.provider", "=", "jira")
+    .where("integration_connections.status", "=", "connected")
+    .where(({ ref }) => ref("integration_connections.settings", "->>").key("cloudId" as never), "is not", null)
+    .where("workspaces.deleted_at", "is", null)
     .execute();
   for (const connection of connections) {
     await enqueueJob(db, queue, { workspaceId: connection.workspace_id, kind: JIRA_STATUS_SYNC_JOB, connectionId: connection.id, input: { actorId: null }, createdBy: null });
