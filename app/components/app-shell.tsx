@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { Role } from "~/modules/workspaces/roles";
+import { atLeast, type Role } from "~/modules/workspaces/roles";
 import { Logo } from "./logo";
 import { ThemeSwitcher } from "./theme";
 
@@ -17,16 +17,19 @@ export const PRODUCT_AREAS = [
   { path: "ai", label: "Ask AI", icon: "M12 3v3m0 12v3M3 12h3m12 0h3M6 6l2 2m8 8l2 2M6 18l2-2m8-8l2-2" },
 ] as const;
 
+/** The workspace's settings, each listed for the roles that can open it. */
 export const SETTINGS_AREAS = [
-  { path: "settings/members", label: "Members" },
-  { path: "settings/integrations", label: "Integrations" },
-  { path: "settings/workspace", label: "Workspace" },
-  { path: "settings/activity", label: "Activity" },
-  { path: "settings/usage", label: "Usage" },
-] as const;
+  { path: "settings/members", label: "Members", minimum: "viewer" },
+  { path: "settings/integrations", label: "Integrations", minimum: "admin" },
+  { path: "settings/workspace", label: "Workspace", minimum: "viewer" },
+  { path: "settings/activity", label: "Activity", minimum: "viewer" },
+  { path: "settings/usage", label: "Usage", minimum: "admin" },
+] as const satisfies ReadonlyArray<{ path: string; label: string; minimum: Role }>;
 
 interface ShellProps {
   workspace: { slug: string; name: string };
+  /** The signed-in person's role here: settings they cannot open are not offered. */
+  role: Role;
   workspaces: ReadonlyArray<{ slug: string; name: string; role: Role }>;
   user: { name: string; email: string };
   children: ReactNode;
@@ -47,7 +50,7 @@ const navItem = ({ isActive }: { isActive: boolean }) =>
       : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100"
   }`;
 
-function Navigation({ slug }: { slug: string }) {
+function Navigation({ slug, role }: { slug: string; role: Role }) {
   const base = `/w/${slug}`;
   return (
     <nav aria-label="Workspace" className="space-y-6">
@@ -70,7 +73,7 @@ function Navigation({ slug }: { slug: string }) {
       <div>
         <p className="px-2.5 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Settings</p>
         <ul className="space-y-0.5">
-          {SETTINGS_AREAS.map((area) => (
+          {SETTINGS_AREAS.filter((area) => atLeast(role, area.minimum)).map((area) => (
             <li key={area.path}>
               <NavLink to={`${base}/${area.path}`} className={navItem} prefetch="intent">
                 {area.label}
@@ -143,7 +146,7 @@ function UserMenu({ user }: { user: ShellProps["user"] }) {
   );
 }
 
-export function AppShell({ workspace, workspaces, user, children }: ShellProps) {
+export function AppShell({ workspace, role, workspaces, user, children }: ShellProps) {
   // Client-side navigation keeps these elements, and with them an open <details>: keyed by the path,
   // the menus remount closed once one of their links is followed.
   const { pathname } = useLocation();
@@ -152,7 +155,7 @@ export function AppShell({ workspace, workspaces, user, children }: ShellProps) 
       <aside className="hidden w-60 shrink-0 flex-col gap-4 border-r border-zinc-200 bg-zinc-50 p-3 md:sticky md:top-0 md:flex md:h-dvh dark:border-zinc-800 dark:bg-zinc-900/40">
         <WorkspaceSwitcher key={`switcher:${pathname}`} current={workspace} workspaces={workspaces} />
         <div className="flex-1 overflow-y-auto">
-          <Navigation slug={workspace.slug} />
+          <Navigation slug={workspace.slug} role={role} />
         </div>
         <UserMenu user={user} />
       </aside>
@@ -165,7 +168,7 @@ export function AppShell({ workspace, workspaces, user, children }: ShellProps) 
             Menu
           </summary>
           <div className="fixed inset-x-0 top-12 bottom-0 z-30 overflow-y-auto bg-white p-4 dark:bg-zinc-950">
-            <Navigation slug={workspace.slug} />
+            <Navigation slug={workspace.slug} role={role} />
             <div className="mt-6">
               <UserMenu user={user} />
             </div>

@@ -97,4 +97,15 @@ describe("usage view", () => {
     expect((await usagePage("", env.quiet.owner.browser)).status).toBe(404);
     expect((await usagePage("", env.app.newBrowser())).status).toBe(302);
   });
+
+  it("offers Usage and Integrations in the workspace menu to admins and owners only", async () => {
+    const settingsLinks = async (browser: typeof env.team.admin.browser) => {
+      const html = await (await browser.request(`/w/${env.team.slug}`)).text();
+      return ["usage", "integrations", "members"].filter((area) => html.includes(`href="/w/${env.team.slug}/settings/${area}"`));
+    };
+    expect(await settingsLinks(env.team.owner.browser)).toEqual(["usage", "integrations", "members"]);
+    expect(await settingsLinks(env.team.admin.browser)).toEqual(["usage", "integrations", "members"]);
+    expect(await settingsLinks(env.team.editor.browser)).toEqual(["members"]);
+    expect(await settingsLinks(env.team.viewer.browser)).toEqual(["members"]);
+  });
 });

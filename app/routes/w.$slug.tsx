@@ -15,9 +15,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function WorkspaceLayout() {
-  const { workspace, workspaces, user } = useLoaderData<typeof loader>();
+  const { workspace, workspaces, user, role } = useLoaderData<typeof loader>();
   return (
-    <AppShell workspace={workspace} workspaces={workspaces} user={user}>
+    <AppShell workspace={workspace} role={role} workspaces={workspaces} user={user}>
       <Outlet />
     </AppShell>
   );
