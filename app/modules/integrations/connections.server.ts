@@ -3,7 +3,9 @@ import type { IntegrationProvider as ProviderId } from "../../../db/schema";
 import { IntegrationError, type CodeExchange, type IntegrationProvider } from "../../../integrations/types";
 import type { Config } from "../../services/env.server";
 import { AppError } from "../../services/errors.server";
+import type { Logger } from "../../services/logger.server";
 import { deleteSecrets, readSecret, storeSecret } from "../../services/token-vault/vault.server";
+import { configuredProvider } from "./providers.server";
 
 const COLUMNS = [
   "id", "provider", "status", "account_id", "account_name", "scopes_requested", "scopes_granted", "settings",
@@ -88,6 +90,31 @@ export async function recordOutcome(db: Database, workspaceId: string, connectio
  * secrets go. A token the provider already rejects is as good as revoked; when the provider cannot be
  * reached, nothing is deleted, so the token is not forgotten while it still works there.
  */
+/**
+ * Before workspaces are deleted for good (the 30-day purge, an account deletion), every connection's
+ * token is revoked where its provider offers that, so nothing stays authorised for a workspace that no
+ * longer exists. A provider that cannot be reached is logged and passed over: our only copy of the token
+ * goes with the workspace either way. Answers how many tokens were revoked.
+ */
+export async function revokeConnectionsOf(db: Database, config: Config, workspaceIds: readonly string[], logger: Pick<Logger, "warn">): Promise<number> {
+  if (workspaceIds.length === 0) return 0;
+  const connections = await db.selectFrom("integration_connections").select(["workspace_id", "id", "provider"]).where("workspace_id", "in", workspaceIds).execute();
+  let revoked = 0;
+  for (const connection of connections) {
+    const provider = configuredProvider(config, connection.provider);
+    if (!provider?.canRevoke) continue;
+    try {
+      const secret = await readSecret(db, config, { workspaceId: connection.workspace_id, connectionId: connection.id, field: "access_token" });
+      if (!secret) continue;
+      await provider.revoke(secret.value);
+      revoked += 1;
+    } catch (error) {
+      logger.warn({ err: error, provider: connection.provider }, "a token was not revoked before its workspace was deleted");
+    }
+  }
+  return revoked;
+}
+
 export async function disconnect(db: Database, config: Config, workspaceId: string, provider: IntegrationProvider): Promise<void> {
   const connection = await requireConnection(db, workspaceId, provider.id);
   const secret = await readSecret(db, config, { workspaceId, connectionId: connection.id, field: "access_token" });

@@ -75,9 +75,18 @@ export async function restoreWorkspace(db: Database, userId: string, workspaceId
 /**
  * Hard-deletes workspaces deleted more than 30 days before `now`. Every foreign key to workspaces
  * cascades (workspace-deletion.test.ts checks the catalogue), so their data, keys and secrets go too.
+ * `beforePurge` sees the workspaces first (the retention job revokes their integrations' tokens there).
  */
-export async function purgeDeletedWorkspaces(db: Database, now = new Date()): Promise<number> {
+export async function purgeDeletedWorkspaces(db: Database, now = new Date(), beforePurge?: (workspaceIds: string[]) => Promise<unknown>): Promise<number> {
   const cutoff = new Date(now.getTime() - WORKSPACE_RESTORE_DAYS * DAY_MS);
-  const purged = await db.deleteFrom("workspaces").where("deleted_at", "<=", cutoff).executeTakeFirst();
+  const due = await db.selectFrom("workspaces").select("id").where("deleted_at", "<=", cutoff).execute();
+  if (due.length === 0) return 0;
+  await beforePurge?.(due.map((workspace) => workspace.id));
+  // Still deleted and still due: a restore in the meantime keeps its workspace.
+  const purged = await db
+    .deleteFrom("workspaces")
+    .where("id", "in", due.map((workspace) => workspace.id))
+    .where("deleted_at", "<=", cutoff)
+    .executeTakeFirst();
   return Number(purged.numDeletedRows);
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/database";
+import type { Config } from "../env.server";
 import type { JobQueue } from "../jobs/queue.server";
 import type { Logger } from "../logger.server";
 import { runRetention } from "./retention.server";
@@ -13,14 +14,14 @@ export const RETENTION_QUEUE = "system.retention";
 export const RETENTION_CRON = "15 3 * * *";
 
 /** Creates the queue, (re)writes its schedule and works it. Call once per worker process. */
-export async function startRetentionJob(queue: JobQueue, db: Database, logger: Logger): Promise<void> {
+export async function startRetentionJob(queue: JobQueue, db: Database, config: Config, logger: Logger): Promise<void> {
   const { boss } = queue;
   const options = { name: RETENTION_QUEUE, policy: "singleton" as const, retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 30 * 60 };
   await boss.createQueue(RETENTION_QUEUE, options);
   await boss.updateQueue(RETENTION_QUEUE, options);
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: "UTC" });
   await boss.work(RETENTION_QUEUE, { batchSize: 1 }, async () => {
-    await runRetention(db, logger);
+    await runRetention({ db, config, logger });
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
+import { loadConfig } from "../env.server";
 import { startJobQueue, type JobQueue } from "../jobs/queue.server";
 import { createLogger } from "../logger.server";
 import { createVaultWorkspace } from "../token-vault/testing";
@@ -107,7 +108,8 @@ describe("the retention job", () => {
     const lines: string[] = [];
     const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
     queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work: true, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
-    await startRetentionJob(queue, test.db, logger);
+    const config = loadConfig({ NODE_ENV: "test", SESSION_SECRET: randomBytes(32).toString("hex"), ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64") });
+    await startRetentionJob(queue, test.db, config, logger);
 
     const schedules = await queue.boss.getSchedules();
     expect(schedules.map(({ name, cron, options }) => ({ name, cron, tz: options?.tz }))).toEqual([{ name: RETENTION_QUEUE, cron: RETENTION_CRON, tz: "UTC" }]);

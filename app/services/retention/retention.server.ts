@@ -1,5 +1,7 @@
 import type { Database } from "../../../db/database";
+import { revokeConnectionsOf } from "../../modules/integrations/connections.server";
 import { purgeDeletedWorkspaces } from "../../modules/workspaces/workspace-deletion.server";
+import type { Config } from "../env.server";
 import type { Logger } from "../logger.server";
 import { rollUpAndPurgeUsage } from "../usage/usage-retention.server";
 
@@ -49,16 +51,33 @@ export async function purgeExpiredRateLimits(db: Database, now = new Date()): Pr
   return Number(result.numDeletedRows);
 }
 
+/** What a task works with: the database, the configuration (to reach integration providers), the log, the clock. */
+export interface RetentionScope {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  now: Date;
+}
+
 export interface RetentionTask {
   name: string;
   /** Rows removed (or written, for a roll-up), by what they were; logged, never personal data. */
-  run(db: Database, now: Date): Promise<Record<string, number>>;
+  run(scope: RetentionScope): Promise<Record<string, number>>;
 }
 
 const counted = (name: string, task: (db: Database, now: Date) => Promise<number>): RetentionTask => ({
   name,
-  run: async (db, now) => ({ deleted: await task(db, now) }),
+  run: async ({ db, now }) => ({ deleted: await task(db, now) }),
 });
+
+/** Workspaces past their 30 days: their integrations' tokens are revoked at the providers, then they go. */
+async function purgeWorkspaces({ db, config, logger, now }: RetentionScope): Promise<Record<string, number>> {
+  let revoked = 0;
+  const deleted = await purgeDeletedWorkspaces(db, now, async (workspaceIds) => {
+    revoked = await revokeConnectionsOf(db, config, workspaceIds, logger);
+  });
+  return { deleted, revoked };
+}
 
 /** Every retention task, in the order the daily job runs them. A new kind of expiring data adds a line here. */
 export const RETENTION_TASKS: readonly RetentionTask[] = [
@@ -67,20 +86,21 @@ export const RETENTION_TASKS: readonly RetentionTask[] = [
   counted("oauth-signups", purgeExpiredOAuthSignups),
   counted("invitations", purgeExpiredInvitations),
   counted("rate-limits", purgeExpiredRateLimits),
-  counted("deleted-workspaces", purgeDeletedWorkspaces),
-  { name: "usage-events", run: (db, now) => rollUpAndPurgeUsage(db, now) },
+  { name: "deleted-workspaces", run: purgeWorkspaces },
+  { name: "usage-events", run: ({ db, now }) => rollUpAndPurgeUsage(db, now) },
 ];
 
 /**
  * Runs every task and logs its counts. A failing task is logged and the others still run; the job then
  * fails, so pg-boss retries it (each task is idempotent).
  */
-export async function runRetention(db: Database, logger: Logger, now = new Date()): Promise<Record<string, Record<string, number>>> {
+export async function runRetention(scope: Omit<RetentionScope, "now">, now = new Date()): Promise<Record<string, Record<string, number>>> {
+  const { logger } = scope;
   const results: Record<string, Record<string, number>> = {};
   const failed: string[] = [];
   for (const task of RETENTION_TASKS) {
     try {
-      results[task.name] = await task.run(db, now);
+      results[task.name] = await task.run({ ...scope, now });
       logger.info({ task: task.name, ...results[task.name] }, "retention task done");
     } catch (error) {
       failed.push(task.name);

@@ -6,7 +6,8 @@ import { consumeRateLimits, RATE_LIMITS } from "../../../services/rate-limit.ser
 import { clearedSessionCookie, type SessionUser } from "../../../services/session.server";
 import { verifySecondFactor } from "../../../services/two-factor/second-factor.server";
 import { isCurrentPassword } from "../security/password.server";
-import { deleteAccount } from "./account-deletion.server";
+import { revokeConnectionsOf } from "../../integrations/connections.server";
+import { deleteAccount, workspacesOwnedAlone } from "./account-deletion.server";
 import { deleteAccountSchema, type DeleteAccountProof } from "./schema";
 
 /** An account without a password proves itself by a sign-in with its provider this recent. */
@@ -69,6 +70,9 @@ export async function handleDeleteAccount(context: AppLoadContext, user: Session
     }
   }
 
+  // The workspaces that go with the account stop being authorised at their providers first.
+  const goingWithIt = await workspacesOwnedAlone(context.db, user.id);
+  await revokeConnectionsOf(context.db, context.config, goingWithIt.map((workspace) => workspace.id), context.logger);
   const deleted = await deleteAccount(context.db, user.id);
   sendInBackground(context.mailer, context.logger, async () => emails.accountDeleted(deleted.email, deleted.name, context.config.appUrl.href));
   return redirect("/login?notice=account-deleted", { headers: { "Set-Cookie": clearedSessionCookie(context.config.secure) } });

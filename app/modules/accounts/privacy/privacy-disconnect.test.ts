@@ -35,4 +35,15 @@ describe("Settings → Privacy: disconnecting an integration", () => {
     expect(await env.db.selectFrom("integration_connections").select("provider").execute()).toEqual([]);
     expect(await env.db.selectFrom("integration_secrets").select("field").execute()).toEqual([]);
   });
+
+  it("when the only owner deletes their account, revokes the Slack token of the workspace that goes with it", async () => {
+    await connectSlack(env.team.admin.browser, env.team.slug);
+    const token = [...env.fake.tokens.values()].find((t) => !t.revoked);
+    expect(token).toBeDefined();
+    // The owner signed in moments ago (seeded session) and has no password: typing the email is the proof.
+    const deleted = await env.team.owner.browser.postForm("/settings/privacy/delete", { confirmEmail: env.team.owner.email });
+    expect(deleted.headers.get("location")).toBe("/login?notice=account-deleted");
+    expect(token?.revoked).toBe(true);
+    expect(await env.db.selectFrom("workspaces").select("id").where("id", "=", env.team.id).execute()).toEqual([]);
+  });
 });
