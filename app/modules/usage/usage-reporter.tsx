@@ -1,5 +1,6 @@
 import { useLocation, useMatches } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { browserErrorMessage } from "./browser-error-message";
 import { currentSlug, reportUsage } from "./report-usage";
 
 /** Enough to see that a page is broken, without letting one broken page flood the table. */
@@ -29,7 +30,7 @@ export function UsageReporter() {
     let reported = 0;
     const report = (reason: unknown) => {
       if (reported >= MAX_ERRORS_PER_PAGE_LOAD) return;
-      const message = firstLine(reason);
+      const message = browserErrorMessage(reason);
       if (!message) return;
       reported += 1;
       reportUsage({ kind: "error", routeId: routeIdRef.current, slug: currentSlug(), message });
@@ -45,9 +46,4 @@ export function UsageReporter() {
   }, []);
 
   return null;
-}
-
-function firstLine(reason: unknown): string {
-  const text = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason ?? "");
-  return (text.split("\n")[0] ?? "").trim().slice(0, 1000);
 }
