@@ -20,7 +20,7 @@ export default async function handleRequest(
 ) {
   // A document request is a page view, counted here; navigations after it are reported by the browser.
   const page = remixContext.staticHandlerContext.matches.at(-1);
-  if (responseStatusCode === 200 && page) await recordPageView(loadContext, page.route.id, page.params.slug, "server");
+  if (responseStatusCode === 200 && page) await recordPageView(loadContext, page.route.id, workspaceOf(remixContext));
   const nonce = loadContext.nonce;
   // Crawlers get the whole document at once; browsers get it streamed as soon as the shell is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -50,6 +50,12 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** The workspace the page belongs to, as its layout loader resolved it for this member; none outside /w/:slug. */
+function workspaceOf(context: EntryContext): string | null {
+  const layout = context.staticHandlerContext.loaderData["routes/w.$slug"] as { workspace?: { id?: string } } | undefined;
+  return layout?.workspace?.id ?? null;
 }
 
 /**

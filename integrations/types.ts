@@ -78,3 +78,14 @@ export class IntegrationError extends Error {
     this.name = "IntegrationError";
   }
 }
+
+/** The provider no longer accepts the connection's token (revoked, expired beyond refresh). */
+export function unauthorizedError(provider: ProviderId, name: string, code: string): IntegrationError {
+  return new IntegrationError(provider, "unauthorized", code, `${name} no longer accepts Bearing's authorisation. Disconnect ${name} and connect it again.`);
+}
+
+/** The provider is limiting requests and said how long to wait. */
+export function rateLimitedError(provider: ProviderId, name: string, code: string, retryAfterSeconds: number): IntegrationError {
+  const unit = retryAfterSeconds === 1 ? "second" : "seconds";
+  return new IntegrationError(provider, "rate-limited", code, `${name} is limiting requests right now. Try again in ${retryAfterSeconds} ${unit}.`, retryAfterSeconds);
+}

@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { MAX_USAGE_BODY_BYTES, usageReportSchema } from "~/modules/usage/schema";
 import { routePattern } from "~/services/usage/route-pattern";
-import { recordPageView, recordUsage, workspaceForUsage } from "~/services/usage/usage.server";
+import { recordUsage, workspaceForUsage } from "~/services/usage/usage.server";
+
+/** Nothing to read here: reports are only ever sent. */
+export function loader() {
+  return refused(405, "Only POST is accepted here.");
+}
 
 /**
  * Where our own pages report navigations, AI agent runs and browser errors (app/modules/usage). POST only;
  * the app refuses cross-origin posts before they reach this (app/server/security.ts). Anonymous reports
  * are welcome: the login page has page views too.
  */
-/** Nothing to read here: reports are only ever sent. */
-export function loader() {
-  return refused(405, "Only POST is accepted here.");
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return refused(405, "Only POST is accepted here.");
   if (Number(request.headers.get("content-length") ?? 0) > MAX_USAGE_BODY_BYTES) return refused(413, "A usage report is at most 4 KB.");
@@ -28,14 +28,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return refused(400, "This is not a usage report we accept.");
 
   const report = parsed.data;
-  if (report.kind === "page_view") {
-    await recordPageView(context, report.routeId, report.slug, "browser");
-  } else {
-    const workspaceId = await workspaceForUsage(context, report.slug);
-    const name = report.kind === "feature" ? report.name : routePattern(report.routeId);
-    const message = report.kind === "error" ? report.message : null;
-    await recordUsage(context.db, { kind: report.kind, name, origin: "browser", workspaceId, message, ip: context.ip }, context.logger);
-  }
+  const workspaceId = await workspaceForUsage(context, report.slug);
+  const name = report.kind === "feature" ? report.name : routePattern(report.routeId);
+  const message = report.kind === "error" ? report.message : null;
+  await recordUsage(context.db, { kind: report.kind, name, origin: "browser", workspaceId, message, ip: context.ip }, context.logger);
   return new Response(null, { status: 204 });
 }
 

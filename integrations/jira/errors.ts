@@ -1,5 +1,5 @@
 import { HttpException } from "jira.js";
-import { IntegrationError } from "../types";
+import { IntegrationError, rateLimitedError, unauthorizedError } from "../types";
 
 // Jira Cloud REST v3 answers failures with `{ errorMessages: [], errors: { field: message } }`
 // (https://developer.atlassian.com/cloud/jira/platform/rest/v3/intro/#status-codes); the API gateway answers an
@@ -7,17 +7,7 @@ import { IntegrationError } from "../types";
 // (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/).
 
 export function jiraUnauthorized(code = "unauthorized"): IntegrationError {
-  return new IntegrationError("jira", "unauthorized", code, "Jira no longer accepts Bearing's authorisation. Disconnect Jira and connect it again.");
-}
-
-export function jiraRateLimited(retryAfterSeconds: number): IntegrationError {
-  return new IntegrationError(
-    "jira",
-    "rate-limited",
-    "rate_limited",
-    `Jira is limiting requests right now. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`,
-    retryAfterSeconds,
-  );
+  return unauthorizedError("jira", "Jira", code);
 }
 
 /** What jira.js threw, as the one integration error (never carrying the token). */
@@ -30,7 +20,7 @@ export function fromJiraError(error: unknown): IntegrationError {
   }
   const status = error.status;
   if (status === 401) return jiraUnauthorized();
-  if (status === 429) return jiraRateLimited(retryAfter(error));
+  if (status === 429) return rateLimitedError("jira", "Jira", "rate_limited", retryAfter(error));
   const body = (error.response as { data?: { errorMessages?: string[]; errors?: Record<string, string> } } | undefined)?.data;
   const detail = [...(body?.errorMessages ?? []), ...Object.values(body?.errors ?? {})].join(" ").trim();
   if (status === 403) return new IntegrationError("jira", "forbidden", "forbidden", detail || "Jira refused: the connected account lacks permission for this.");

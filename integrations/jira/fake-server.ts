@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenLocally, readBody, sendJson } from "../fake-http";
 import { FakeJiraProject, issueJson, parseJql, transitionsJson, type FakeJiraIssue } from "./fake-jira-issues";
 
 /**
@@ -110,7 +110,7 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
       return project;
     },
     env: () => ({ ATLASSIAN_CLIENT_ID: clientId, ATLASSIAN_CLIENT_SECRET: clientSecret, ATLASSIAN_AUTH_URL: fake.url, ATLASSIAN_API_URL: fake.url }),
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => closeServer(server),
   };
 
   function issueTokens(scopes: string[]) {
@@ -125,21 +125,21 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
   function token(request: IncomingMessage, response: ServerResponse, body: Record<string, string>) {
     const basic = request.headers.authorization?.match(/^Basic (.+)$/)?.[1];
     const [id, secret] = basic ? Buffer.from(basic, "base64").toString("utf8").split(":").map(decodeURIComponent) : [body.client_id, body.client_secret];
-    if (id !== clientId || secret !== clientSecret) return send(response, 401, { error: "access_denied", error_description: "Unauthorized" });
+    if (id !== clientId || secret !== clientSecret) return sendJson(response, 401, { error: "access_denied", error_description: "Unauthorized" });
     if (body.grant_type === "authorization_code") {
       const grant = codes.get(body.code ?? "");
       codes.delete(body.code ?? "");
-      if (!grant || grant.redirectUri !== body.redirect_uri) return send(response, 403, { error: "invalid_grant", error_description: "Invalid authorization code" });
-      return send(response, 200, issueTokens(grant.scopes));
+      if (!grant || grant.redirectUri !== body.redirect_uri) return sendJson(response, 403, { error: "invalid_grant", error_description: "Invalid authorization code" });
+      return sendJson(response, 200, issueTokens(grant.scopes));
     }
     if (body.grant_type === "refresh_token") {
       const held = refreshTokens.get(body.refresh_token ?? "");
-      if (!held) return send(response, 403, { error: "invalid_grant", error_description: "Unknown or invalid refresh token." });
+      if (!held) return sendJson(response, 403, { error: "invalid_grant", error_description: "Unknown or invalid refresh token." });
       // Rotating refresh tokens: the one just used is spent (https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/#use-a-refresh-token-to-get-another-access-token-and-refresh-token-pair).
       refreshTokens.delete(body.refresh_token!);
-      return send(response, 200, issueTokens(held.scopes));
+      return sendJson(response, 200, issueTokens(held.scopes));
     }
-    return send(response, 400, { error: "unsupported_grant_type", error_description: "Unsupported grant type" });
+    return sendJson(response, 400, { error: "unsupported_grant_type", error_description: "Unsupported grant type" });
   }
 
   function authorize(query: URLSearchParams, response: ServerResponse) {
@@ -158,7 +158,7 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
 
   function search(site: FakeAtlassianSite, apiBase: string, params: Record<string, unknown>, response: ServerResponse) {
     const query = parseJql(String(params.jql ?? ""));
-    if ("error" in query) return send(response, 400, { errorMessages: [query.error], errors: {}, warningMessages: [] });
+    if ("error" in query) return sendJson(response, 400, { errorMessages: [query.error], errors: {}, warningMessages: [] });
     const matches = (issue: FakeJiraIssue) => !query.issueType || issue.issueType.toLowerCase() === query.issueType.toLowerCase();
     const offset = params.nextPageToken ? Number(Buffer.from(String(params.nextPageToken), "base64url").toString("utf8")) : 0;
     const pageSize = Math.min(Number(params.maxResults ?? 50) || 50, maxPageSize);
@@ -183,7 +183,7 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
     return page(position < total);
 
     function page(more: boolean) {
-      send(response, 200, {
+      sendJson(response, 200, {
         issues: found.map((issue) => issueJson(issue, apiBase)),
         ...(more ? { nextPageToken: Buffer.from(String(position)).toString("base64url") } : {}),
         isLast: !more,
@@ -200,19 +200,19 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
       if (!project) errors.project = "Specify a valid project ID or key";
       if (!fields.summary?.trim()) errors.summary = "You must specify a summary of the issue.";
       if (fields.issuetype?.name !== "Epic" && fields.issuetype?.name !== "Story") errors.issuetype = "Specify a valid issue type";
-      if (Object.keys(errors).length > 0) return send(response, 400, { errorMessages: [], errors });
+      if (Object.keys(errors).length > 0) return sendJson(response, 400, { errorMessages: [], errors });
       const text = JSON.stringify(fields.description ?? "").match(/"text":"((?:[^"\\]|\\.)*)"/)?.[1] ?? "";
       const issue = project!.create({ summary: fields.summary!.trim(), issueType: fields.issuetype!.name as "Epic" | "Story", description: JSON.parse(`"${text}"`) });
-      return send(response, 201, { id: issue.id, key: issue.key, self: `${apiBase}/rest/api/3/issue/${issue.id}` });
+      return sendJson(response, 201, { id: issue.id, key: issue.key, self: `${apiBase}/rest/api/3/issue/${issue.id}` });
     }
     const issuePath = path.match(/^\/rest\/api\/3\/issue\/([^/]+)(\/transitions)?$/);
     if (method === "GET" && issuePath) {
       const key = decodeURIComponent(issuePath[1]!);
       const issue = [...site.projects.values()].map((project) => project.byKey(key)).find(Boolean);
-      if (!issue) return send(response, 404, { errorMessages: ["Issue does not exist or you do not have permission to see it."], errors: {} });
-      return send(response, 200, issuePath[2] ? transitionsJson(issue) : issueJson(issue, apiBase));
+      if (!issue) return sendJson(response, 404, { errorMessages: ["Issue does not exist or you do not have permission to see it."], errors: {} });
+      return sendJson(response, 200, issuePath[2] ? transitionsJson(issue) : issueJson(issue, apiBase));
     }
-    send(response, 404, { errorMessages: ["Not found"], errors: {} });
+    sendJson(response, 404, { errorMessages: ["Not found"], errors: {} });
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -225,41 +225,27 @@ export async function startFakeAtlassian(options: FakeAtlassianOptions = {}): Pr
     if (method === "POST" && url.pathname === "/oauth/token") return token(request, response, body as Record<string, string>);
 
     const held = bearer ? accessTokens.get(bearer) : undefined;
-    if (!held || held.expiresAt <= Date.now()) return send(response, 401, { code: 401, message: "Unauthorized" });
+    if (!held || held.expiresAt <= Date.now()) return sendJson(response, 401, { code: 401, message: "Unauthorized" });
     if (url.pathname === "/oauth/token/accessible-resources") {
-      return send(response, 200, sites.map((site) => ({ id: site.id, url: site.url, name: site.name, scopes: held.scopes, avatarUrl: `${site.url}/avatar.png` })));
+      return sendJson(response, 200, sites.map((site) => ({ id: site.id, url: site.url, name: site.name, scopes: held.scopes, avatarUrl: `${site.url}/avatar.png` })));
     }
     if (url.pathname === "/me") {
-      return send(response, 200, { account_id: "5b10a2844c20165700ede21g", account_type: "atlassian", email: "pm@example.com", name: "Pat Manager", picture: "", account_status: "active", nickname: "pat", locale: "en-GB" });
+      return sendJson(response, 200, { account_id: "5b10a2844c20165700ede21g", account_type: "atlassian", email: "pm@example.com", name: "Pat Manager", picture: "", account_status: "active", nickname: "pat", locale: "en-GB" });
     }
     const gateway = url.pathname.match(/^\/ex\/jira\/([^/]+)(\/rest\/.*)$/);
     const site = gateway && sites.find((candidate) => candidate.id === gateway[1]);
-    if (!gateway || !site) return send(response, 404, { errorMessages: ["Not found"], errors: {} });
+    if (!gateway || !site) return sendJson(response, 404, { errorMessages: ["Not found"], errors: {} });
     if (rateLimit.count > 0) {
       rateLimit.count -= 1;
-      return send(response, 429, { errorMessages: ["Rate limit exceeded."], errors: {} }, { "retry-after": String(rateLimit.retryAfter) });
+      return sendJson(response, 429, { errorMessages: ["Rate limit exceeded."], errors: {} }, { "retry-after": String(rateLimit.retryAfter) });
     }
     const params = method === "GET" ? Object.fromEntries(url.searchParams) : body;
     jira(site, method, gateway[2]!, params, response, `${fake.url}/ex/jira/${site.id}`);
   }
 
   const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => send(response, 500, { errorMessages: [String(error)], errors: {} }));
+    handle(request, response).catch((error: unknown) => sendJson(response, 500, { errorMessages: [String(error)], errors: {} }));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.url = await listenLocally(server, options.port);
   return fake;
-}
-
-async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return {};
-  if (request.headers["content-type"]?.includes("application/json")) return JSON.parse(text) as Record<string, unknown>;
-  return Object.fromEntries(new URLSearchParams(text));
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 }

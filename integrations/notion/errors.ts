@@ -1,16 +1,11 @@
 import { APIResponseError, isNotionClientError } from "@notionhq/client";
-import { IntegrationError } from "../types";
+import { IntegrationError, rateLimitedError, unauthorizedError } from "../types";
 
 // Notion answers failures with `{ object: "error", status, code, message }` and limits with 429 `rate_limited`
 // plus Retry-After (https://developers.notion.com/reference/status-codes, https://developers.notion.com/reference/request-limits).
 
 export function notionUnauthorized(code = "unauthorized"): IntegrationError {
-  return new IntegrationError("notion", "unauthorized", code, "Notion no longer accepts Bearing's authorisation. Disconnect Notion and connect it again.");
-}
-
-export function notionRateLimited(retryAfterSeconds: number): IntegrationError {
-  const unit = retryAfterSeconds === 1 ? "second" : "seconds";
-  return new IntegrationError("notion", "rate-limited", "rate_limited", `Notion is limiting requests right now. Try again in ${retryAfterSeconds} ${unit}.`, retryAfterSeconds);
+  return unauthorizedError("notion", "Notion", code);
 }
 
 /** What @notionhq/client threw, as the one integration error (never carrying the token or the request). */
@@ -21,7 +16,7 @@ export function fromNotionError(error: unknown): IntegrationError {
     return new IntegrationError("notion", "unreachable", code, "Bearing could not reach Notion. Try again in a moment.");
   }
   if (error.status === 401) return notionUnauthorized(error.code);
-  if (error.status === 429) return notionRateLimited(retryAfter(error.headers));
+  if (error.status === 429) return rateLimitedError("notion", "Notion", "rate_limited", retryAfter(error.headers));
   if (error.status === 404) {
     return new IntegrationError("notion", "not-found", error.code, "Notion cannot find that page or database, or it is not shared with Bearing. Share it with the Bearing integration in Notion.");
   }

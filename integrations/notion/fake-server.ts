@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenLocally, readBody, sendJson } from "../fake-http";
 import { blockJson, FakeNotionStore, pageJson, paginate, plain, type FakePage } from "./fake-notion-store";
 
 /**
@@ -71,11 +71,11 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
     forgetTokens: () => tokens.clear(),
     rateLimitNext: (count, retryAfter) => (rateLimit = { count, retryAfter }),
     env: () => ({ NOTION_CLIENT_ID: clientId, NOTION_CLIENT_SECRET: clientSecret, NOTION_BASE_URL: fake.url }),
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () => closeServer(server),
   };
 
   const error = (response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-    send(response, status, { object: "error", status, code, message, request_id: randomUUID() }, headers);
+    sendJson(response, status, { object: "error", status, code, message, request_id: randomUUID() }, headers);
   const notFound = (response: ServerResponse, id: string) =>
     error(response, 404, "object_not_found", `Could not find object with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`);
 
@@ -96,15 +96,15 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
   function token(request: IncomingMessage, response: ServerResponse, body: Record<string, unknown>) {
     const basic = request.headers.authorization?.match(/^Basic (.+)$/)?.[1];
     const [id, secret] = basic ? Buffer.from(basic, "base64").toString("utf8").split(":").map(decodeURIComponent) : [];
-    if (id !== clientId || secret !== clientSecret) return send(response, 401, { error: "invalid_client", error_description: "Invalid client credentials." });
+    if (id !== clientId || secret !== clientSecret) return sendJson(response, 401, { error: "invalid_client", error_description: "Invalid client credentials." });
     const redirectUri = codes.get(String(body.code ?? ""));
     codes.delete(String(body.code ?? ""));
-    if (body.grant_type !== "authorization_code") return send(response, 400, { error: "unsupported_grant_type", error_description: "Unsupported grant type." });
-    if (!redirectUri || redirectUri !== body.redirect_uri) return send(response, 400, { error: "invalid_grant", error_description: "Invalid code." });
+    if (body.grant_type !== "authorization_code") return sendJson(response, 400, { error: "unsupported_grant_type", error_description: "Unsupported grant type." });
+    if (!redirectUri || redirectUri !== body.redirect_uri) return sendJson(response, 400, { error: "invalid_grant", error_description: "Invalid code." });
     const accessToken = `ntn_fake_${randomBytes(16).toString("hex")}`;
     tokens.add(accessToken);
     issued.push(accessToken);
-    send(response, 200, {
+    sendJson(response, 200, {
       access_token: accessToken,
       token_type: "bearer",
       bot_id: botId,
@@ -118,7 +118,7 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
 
   function api(method: string, path: string, url: URL, body: Record<string, unknown>, response: ServerResponse) {
     if (method === "GET" && path === "/v1/users/me") {
-      return send(response, 200, { object: "user", id: botId, type: "bot", name: "Bearing", bot: { owner: { type: "workspace", workspace: true }, workspace_name: workspace.name } });
+      return sendJson(response, 200, { object: "user", id: botId, type: "bot", name: "Bearing", bot: { owner: { type: "workspace", workspace: true }, workspace_name: workspace.name } });
     }
     if (method === "POST" && path === "/v1/search") {
       const filter = body.filter as { property?: string; value?: string } | undefined;
@@ -143,7 +143,7 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
         page.title = titleOf(page.properties) ?? page.title;
         page.lastEditedAt = new Date().toISOString();
       }
-      return send(response, 200, pageJson(page));
+      return sendJson(response, 200, pageJson(page));
     }
     if (method === "POST" && path === "/v1/pages") return createRow(body, response);
     if (method === "POST" && path === "/v1/databases") return createDatabase(body, response);
@@ -169,7 +169,7 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
     const databaseId = randomUUID();
     const dataSource = { id: randomUUID(), databaseId, title, parentPageId: parent.page_id, properties };
     store.dataSources.set(dataSource.id, dataSource);
-    send(response, 200, {
+    sendJson(response, 200, {
       object: "database",
       id: databaseId,
       title: [plain(title)],
@@ -197,7 +197,7 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
       lastEditedAt: now,
     };
     store.pages.set(row.id, row);
-    send(response, 200, pageJson(row));
+    sendJson(response, 200, pageJson(row));
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -222,14 +222,13 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((cause: unknown) => error(response, 500, "internal_server_error", String(cause)));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.url = await listenLocally(server, options.port);
   return fake;
 
   function list<T extends { id: string }>(response: ServerResponse, items: T[], cursor: unknown, size: unknown, json: (item: T) => unknown, kind: Record<string, unknown>) {
     const page = paginate(items, cursor, size);
     if (!page) return error(response, 400, "validation_error", "start_cursor is not a valid cursor.");
-    send(response, 200, { object: "list", results: page.results.map(json), next_cursor: page.next_cursor, has_more: page.has_more, ...kind, request_id: randomUUID() });
+    sendJson(response, 200, { object: "list", results: page.results.map(json), next_cursor: page.next_cursor, has_more: page.has_more, ...kind, request_id: randomUUID() });
   }
 }
 
@@ -241,17 +240,4 @@ function titleOf(properties: Record<string, unknown>): string | null {
 function richTextOf(property: unknown): string {
   const parts = (property as { rich_text?: { text?: { content?: string } }[] } | undefined)?.rich_text ?? [];
   return parts.map((part) => part.text?.content ?? "").join("");
-}
-
-async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return {};
-  if (request.headers["content-type"]?.includes("application/json")) return JSON.parse(text) as Record<string, unknown>;
-  return Object.fromEntries(new URLSearchParams(text));
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 }

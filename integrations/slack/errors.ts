@@ -1,5 +1,5 @@
 import { ErrorCode, type WebAPICallError } from "@slack/web-api";
-import { IntegrationError, type IntegrationErrorKind } from "../types";
+import { IntegrationError, rateLimitedError, type IntegrationErrorKind } from "../types";
 
 // Slack answers most failures with HTTP 200 and `{ ok: false, error }` (https://api.slack.com/web#responses);
 // these are the codes a person can act on, with what to tell them.
@@ -25,16 +25,6 @@ export function slackPlatformError(code: string): IntegrationError {
   return new IntegrationError("slack", known?.kind ?? "provider", code, known?.message ?? `Slack answered with an error (${code}).`);
 }
 
-export function rateLimited(retryAfterSeconds: number): IntegrationError {
-  return new IntegrationError(
-    "slack",
-    "rate-limited",
-    "ratelimited",
-    `Slack is limiting requests right now. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`,
-    retryAfterSeconds,
-  );
-}
-
 /** What a WebClient call threw, as the one integration error (never carrying the token). */
 export function fromWebClientError(error: unknown): IntegrationError {
   if (error instanceof IntegrationError) return error;
@@ -43,7 +33,7 @@ export function fromWebClientError(error: unknown): IntegrationError {
     case ErrorCode.PlatformError:
       return slackPlatformError(coded.data.error);
     case ErrorCode.RateLimitedError:
-      return rateLimited(coded.retryAfter);
+      return rateLimitedError("slack", "Slack", "ratelimited", coded.retryAfter);
     case ErrorCode.HTTPError:
       return new IntegrationError("slack", "provider", `http_${coded.statusCode}`, `Slack answered HTTP ${coded.statusCode}. Try again later.`);
     default:

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenLocally, readText, sendJson } from "../fake-http";
 
 /**
  * A fake Slack for tests and development, speaking the real protocol of:
@@ -207,8 +207,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const server: Server = createServer((request, response) => {
     handle(request, response).catch(() => send(response, 500, { ok: false, error: "internal_error" }));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenLocally(server, options.port);
 
   return {
     url,
@@ -221,18 +220,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     rateLimitNext: (method, seconds) => void rateLimits.set(method, seconds),
     failNext: (method, error) => void failures.set(method, error),
     env: () => ({ SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_BASE_URL: url }),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
 
 async function readArguments(request: IncomingMessage) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString("utf8");
+  const body = await readText(request);
   const args: Record<string, unknown> = {};
   if (request.headers["content-type"]?.startsWith("application/json")) Object.assign(args, body ? JSON.parse(body) : {});
   else for (const [name, value] of new URLSearchParams(body)) args[name] = jsonField(value);
@@ -251,6 +244,7 @@ function jsonField(value: string): unknown {
   }
 }
 
+/** Slack's Web API answers say their charset. */
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
+  sendJson(response, status, body, { "content-type": "application/json; charset=utf-8", ...headers });
 }

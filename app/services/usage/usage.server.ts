@@ -68,14 +68,12 @@ export async function workspaceForUsage(context: AppLoadContext, slug: string | 
   return membership?.id ?? null;
 }
 
-/** A page view, named by the route that served it (a document request here; a navigation via POST /usage). */
-export async function recordPageView(context: AppLoadContext, routeId: string, slug: string | undefined, origin: UsageEvent["origin"]): Promise<void> {
-  try {
-    const workspaceId = await workspaceForUsage(context, slug);
-    await recordUsage(context.db, { kind: "page_view", name: routePattern(routeId), origin, workspaceId, ip: context.ip }, context.logger);
-  } catch (error) {
-    context.logger.warn({ err: error }, "page view not recorded");
-  }
+/**
+ * A document request's page view, named by the route that served it and credited to the workspace its
+ * layout loader already resolved for this member (navigations after it arrive through POST /usage).
+ */
+export function recordPageView(context: AppLoadContext, routeId: string, workspaceId: string | null): Promise<void> {
+  return recordUsage(context.db, { kind: "page_view", name: routePattern(routeId), origin: "server", workspaceId, ip: context.ip }, context.logger);
 }
 
 /** An unexpected server error, under the request id the response carried and the error page shows. */
