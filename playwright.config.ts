@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { assignE2ePorts } from "./e2e/support/ports";
 
-const APP_PORT = process.env.E2E_APP_PORT ?? "43100";
-const MAILBOX_PORT = process.env.E2E_MAILBOX_PORT ?? "43101";
+// Free ports unless E2E_*_PORT say otherwise: another program or run on the machine never collides.
+const { E2E_APP_PORT: APP_PORT } = assignE2ePorts();
 // `localhost`, not 127.0.0.1: the server refuses a POST whose Origin is not APP_URL's, and Chromium
 // treats http://localhost as a secure context, so the production cookie (Secure) is kept.
 const APP_URL = `http://localhost:${APP_PORT}`;
@@ -45,7 +46,6 @@ export default defineConfig({
   webServer: {
     command: "npx tsx e2e/support/start-server.ts",
     url: `${APP_URL}/readyz`,
-    env: { E2E_APP_PORT: APP_PORT, E2E_MAILBOX_PORT: MAILBOX_PORT },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: "pipe",

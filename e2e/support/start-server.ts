@@ -11,6 +11,7 @@ import { startFakeSlack, type FakeSlack } from "../../integrations/slack/fake-se
 import { startFakeOidc, type FakeOidc } from "../fakes/oidc/server";
 import { startMailbox, type Mailbox } from "./mailbox";
 import { HARNESS_FILE, type Harness } from "./harness";
+import { assignE2ePorts } from "./ports";
 
 /**
  * What Playwright's `webServer` runs: a real SMTP mailbox, a PostgreSQL server of its own in a fresh
@@ -21,12 +22,14 @@ import { HARNESS_FILE, type Harness } from "./harness";
  * Playwright stops it with SIGTERM to the whole process group (see `gracefulShutdown` in
  * playwright.config.ts); everything started here is stopped and the directory removed.
  */
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 43100);
-const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? 43101);
-const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 43102);
-const SLACK_PORT = Number(process.env.E2E_SLACK_PORT ?? 43103);
-const ATLASSIAN_PORT = Number(process.env.E2E_ATLASSIAN_PORT ?? 43104);
-const NOTION_PORT = Number(process.env.E2E_NOTION_PORT ?? 43105);
+const {
+  E2E_APP_PORT: APP_PORT,
+  E2E_MAILBOX_PORT: MAILBOX_PORT,
+  E2E_OIDC_PORT: OIDC_PORT,
+  E2E_SLACK_PORT: SLACK_PORT,
+  E2E_ATLASSIAN_PORT: ATLASSIAN_PORT,
+  E2E_NOTION_PORT: NOTION_PORT,
+} = assignE2ePorts();
 const DATABASE_NAME = "bearing_e2e";
 const ROOT = resolve(import.meta.dirname, "../..");
 
