@@ -86,14 +86,19 @@ test("an admin connects Notion, imports a page as a transcript and as a note, an
   await page.getByLabel("Page title").fill("Weekly");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("link", { name: "Weekly product sync" })).toBeVisible();
+  // Imports run as background jobs: the page shows the job, then a link to what it made.
   await page.getByRole("button", { name: "Import as transcript" }).click();
-  await page.getByRole("link", { name: "Open the transcript" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Importing the page as a transcript" })).toBeVisible();
+  await page.getByRole("link", { name: "Open the transcript “Weekly product sync”" }).click();
   await expect(page.getByRole("heading", { name: "Weekly product sync", level: 1 })).toBeVisible();
   await expect(page.getByText("Ship payout retries to five pilot sellers")).toBeVisible();
 
   await page.goBack();
   await page.getByRole("button", { name: "Import as note" }).click();
-  await page.getByRole("link", { name: "Open the note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Importing the page as a note" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the transcript “Weekly product sync”" })).toBeVisible();
+  await shoot(page, "integrations-notion-imports");
+  await page.getByRole("link", { name: "Open the note “Weekly product sync”" }).click();
   await expect(page.getByText("Note · Markdown")).toBeVisible();
   await page.getByRole("link", { name: "Transcripts", exact: true }).first().click();
   await expect(page.getByRole("link", { name: /Weekly product sync/ })).toHaveCount(2);

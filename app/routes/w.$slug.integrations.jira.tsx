@@ -14,8 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Jira · Bearing" }];
 // Editors import, push and sync; choosing the site is an admin's (checked in runJiraIntent).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireMembership(request, context, params.slug, "editor");
-  const [jira, jobs] = await Promise.all([loadJiraPage(context, workspace.id, role), listJobs(context.db, workspace.id, { limit: 5 })]);
-  return { slug: workspace.slug, canChooseSite: role === "admin" || role === "owner", jira, jobs: jobs.filter((job) => job.kind.startsWith("jira.")) };
+  const [jira, jobs] = await Promise.all([loadJiraPage(context, workspace.id, role), listJobs(context.db, workspace.id, { limit: 5, provider: "jira" })]);
+  return { slug: workspace.slug, canChooseSite: role === "admin" || role === "owner", jira, jobs };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -14,8 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Notion · Bearing" }];
 // Editors search, import and export; connecting and disconnecting stay an admin's, on Settings → Integrations.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireMembership(request, context, params.slug, "editor");
-  const [notion, jobs] = await Promise.all([loadNotionPage(context, workspace.id, new URL(request.url)), listJobs(context.db, workspace.id, { limit: 5 })]);
-  return { slug: workspace.slug, notion, jobs: jobs.filter((job) => job.kind.startsWith("notion.")) };
+  const [notion, jobs] = await Promise.all([loadNotionPage(context, workspace.id, new URL(request.url)), listJobs(context.db, workspace.id, { limit: 5, provider: "notion" })]);
+  return { slug: workspace.slug, notion, jobs };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -35,7 +35,7 @@ export default function NotionIntegration() {
         {result?.error ? <Alert tone="error">{result.error}</Alert> : null}
         {notion.connected ? (
           <>
-            <NotionPanel slug={slug} notion={notion} result={result} />
+            <NotionPanel notion={notion} result={result} />
             {jobs.length ? <JobList slug={slug} jobs={jobs} /> : null}
           </>
         ) : (

@@ -42,7 +42,7 @@ async function main() {
   const build = await loadBuild(config);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.emailFrom }, logger);
   // The worker runs in this process: a job interrupted by a restart is continued by the next one.
-  const jobs = await startJobQueue({ databaseUrl, db, logger, work: true });
+  const jobs = await startJobQueue({ databaseUrl, db, logger, work: true, config });
   await startRetentionJob(jobs, db, config, logger);
   const app = createApp({ build, db, config, logger, mailer, jobs });
   // Jira statuses follow on a schedule as well as on demand. Each instance ticks; a status sync already

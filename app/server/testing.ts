@@ -8,6 +8,8 @@ import { findFreePort } from "../../db/embedded";
 import { linkIn, startMailbox, type Mailbox } from "../../e2e/support/mailbox";
 import { createMailer } from "../services/email.server";
 import { loadConfig, type Config } from "../services/env.server";
+import "../services/jobs/definitions.server";
+import { startJobQueue } from "../services/jobs/queue.server";
 import { createLogger } from "../services/logger.server";
 import { createApp } from "./app";
 
@@ -34,6 +36,8 @@ export interface TestAppOptions {
   /** Share one SMTP server between apps; without it the app gets (and closes) its own. */
   mailbox?: Mailbox;
   env?: Record<string, string>;
+  /** Run background jobs as `npm start` does: a working queue on this database (its URL). */
+  jobs?: { databaseUrl: string };
 }
 
 export interface TestApp extends Browser {
@@ -68,7 +72,7 @@ function loadServerBuild(): Promise<ServerBuild> {
   return serverBuild;
 }
 
-export async function startTestApp({ db, mode = "test", mailbox: sharedMailbox, env = {} }: TestAppOptions): Promise<TestApp> {
+export async function startTestApp({ db, mode = "test", mailbox: sharedMailbox, env = {}, jobs: runJobs }: TestAppOptions): Promise<TestApp> {
   const build = await loadServerBuild();
   const mailbox = sharedMailbox ?? (await startMailbox());
   const port = await findFreePort();
@@ -86,7 +90,10 @@ export async function startTestApp({ db, mode = "test", mailbox: sharedMailbox, 
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.emailFrom }, logger);
-  const app = createApp({ build, db, config, logger, mailer, publicDir: join(REPO_ROOT, "public") });
+  const jobs = runJobs
+    ? await startJobQueue({ databaseUrl: runJobs.databaseUrl, db, logger, work: true, config, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 })
+    : null;
+  const app = createApp({ build, db, config, logger, mailer, jobs, publicDir: join(REPO_ROOT, "public") });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(port, "127.0.0.1", () => resolve(listening)).on("error", reject);
   });
@@ -102,6 +109,7 @@ export async function startTestApp({ db, mode = "test", mailbox: sharedMailbox, 
     async close() {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
+      await jobs?.stop();
       if (!sharedMailbox) await mailbox.close();
     },
   };

@@ -44,15 +44,27 @@ export interface IntegrationSecretsTable {
 
 export type IntegrationJobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 
+/** What a job made, for the UI to link: "Open the note “Checkout spec”" to a path inside the workspace. */
+export interface IntegrationJobResult {
+  /** What it is: "transcript", "note". */
+  noun: string;
+  title: string;
+  /** Inside the workspace: `/transcripts/<id>`. */
+  path: string;
+}
+
 export interface IntegrationJobsTable {
   workspace_id: string;
   id: Generated<string>;
   connection_id: string | null;
   kind: string;
+  /** The one thing a job works on (a Notion page id), or "" for a job over the whole connection. */
+  subject: Generated<string>;
   status: Generated<IntegrationJobStatus>;
   total: number | null;
   done: Generated<number>;
   checkpoint: ColumnType<unknown, string | null | undefined, string | null>;
+  result: ColumnType<IntegrationJobResult | null, string | null | undefined, string | null>;
   attempts: Generated<number>;
   last_error: string | null;
   created_by: string | null;

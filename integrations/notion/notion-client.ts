@@ -50,13 +50,15 @@ export function notionClient(options: { baseUrl: string; accessToken: string }) 
     }
   };
 
-  async function children(blockId: string, depth: number): Promise<NotionBlock[]> {
+  /** A block's children, nested ones included; `read` is told how many blocks each answer held, for progress. */
+  async function children(blockId: string, depth: number, read: (count: number) => Promise<void>): Promise<NotionBlock[]> {
     const blocks: NotionBlock[] = [];
     let cursor: string | undefined;
     do {
       const page = await call(() => client.blocks.children.list({ block_id: blockId, start_cursor: cursor, page_size: 100 }));
+      await read(page.results.length);
       for (const block of page.results as unknown as NotionBlock[]) {
-        if (block.has_children && depth < MAX_DEPTH) block.children = await children(block.id, depth + 1);
+        if (block.has_children && depth < MAX_DEPTH) block.children = await children(block.id, depth + 1, read);
         blocks.push(block);
       }
       cursor = page.has_more ? (page.next_cursor ?? undefined) : undefined;
@@ -78,10 +80,17 @@ export function notionClient(options: { baseUrl: string; accessToken: string }) 
       return { pages: answer.results.map((result) => pageSummary(result as unknown as RawPage)), nextCursor: answer.has_more ? answer.next_cursor : null };
     },
 
-    /** A page's title and its content, nested blocks included, as Markdown. */
-    async pageAsMarkdown(pageId: string): Promise<{ page: NotionPageSummary; markdown: string }> {
+    /** A page's title and its content, nested blocks included, as Markdown; `onBlocks` hears how many blocks were read so far. */
+    async pageAsMarkdown(pageId: string, onBlocks?: (fetched: number) => void | Promise<void>): Promise<{ page: NotionPageSummary; markdown: string }> {
       const page = pageSummary((await call(() => client.pages.retrieve({ page_id: pageId }))) as unknown as RawPage);
-      return { page, markdown: blocksToMarkdown(await children(pageId, 0)) };
+      let blocks = 0;
+      const markdown = blocksToMarkdown(
+        await children(pageId, 0, async (count) => {
+          blocks += count;
+          await onBlocks?.(blocks);
+        }),
+      );
+      return { page, markdown };
     },
 
     /** A new database under `parentPageId` with the roadmap's properties. */

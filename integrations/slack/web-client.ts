@@ -74,8 +74,11 @@ export function slackWebClient(token: string, baseUrl: string) {
       return { ts: answer.ts ?? "" };
     },
 
-    /** A thread, parent first, following cursors (https://api.slack.com/methods/conversations.replies). */
-    async threadReplies(channel: string, threadTs: string): Promise<SlackThreadMessage[]> {
+    /**
+     * A thread, parent first, following cursors (https://api.slack.com/methods/conversations.replies);
+     * `onMessages` hears how many messages were read so far.
+     */
+    async threadReplies(channel: string, threadTs: string, onMessages?: (read: number) => void | Promise<void>): Promise<SlackThreadMessage[]> {
       const messages: SlackThreadMessage[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < MAX_CHANNEL_PAGES; page++) {
@@ -83,6 +86,7 @@ export function slackWebClient(token: string, baseUrl: string) {
         for (const message of answer.messages ?? []) {
           if (message.ts) messages.push({ user: message.user ?? message.bot_id ?? "unknown", text: message.text ?? "", ts: message.ts });
         }
+        await onMessages?.(messages.length);
         cursor = answer.response_metadata?.next_cursor || undefined;
         if (!cursor) break;
       }

@@ -5,7 +5,7 @@ import type { Config } from "../../services/env.server";
 import { AppError } from "../../services/errors.server";
 import type { Logger } from "../../services/logger.server";
 import { deleteSecrets, readSecret, storeSecret } from "../../services/token-vault/vault.server";
-import { configuredProvider } from "./providers.server";
+import { configuredProvider, providerName } from "./providers.server";
 
 const COLUMNS = [
   "id", "provider", "status", "account_id", "account_name", "scopes_requested", "scopes_granted", "settings",
@@ -24,7 +24,7 @@ export type Connection = NonNullable<Awaited<ReturnType<typeof getConnection>>>;
 
 export async function requireConnection(db: Database, workspaceId: string, provider: ProviderId): Promise<Connection> {
   const connection = await getConnection(db, workspaceId, provider);
-  if (!connection) throw new AppError(409, "Not connected", `Connect ${provider === "slack" ? "Slack" : provider} first, from Settings → Integrations.`);
+  if (!connection) throw new AppError(409, "Not connected", `Connect ${providerName(provider)} first, from Settings → Integrations.`);
   return connection;
 }
 

@@ -16,6 +16,10 @@ export const PROVIDERS: { id: ProviderId; name: string; description: string }[] 
 ];
 
 /** The provider's client, or null when this deployment has no app registered with it (or it is not built yet). */
+export function providerName(id: ProviderId): string {
+  return PROVIDERS.find((provider) => provider.id === id)?.name ?? id;
+}
+
 export function configuredProvider(config: Config, id: string): IntegrationProvider | null {
   switch (id) {
     case "slack":

@@ -2,7 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { AppError, requireId } from "../../services/errors.server";
 import { disconnect } from "./connections.server";
 import { requireConfiguredProvider } from "./providers.server";
-import { chooseSlackChannel, importSlackThread, postMeetingSummary, postRiskAlert, postRoadmapUpdate, type SlackWorkspace } from "./slack.server";
+import { chooseSlackChannel, postMeetingSummary, postRiskAlert, postRoadmapUpdate, type SlackWorkspace } from "./slack.server";
+import { parseSlackThreadLink, queueSlackThreadImport } from "./slack-thread-import.server";
 
 /** What a form on Settings → Integrations gets back: a notice, a page-level error, or errors under its fields. */
 export interface IntegrationsActionResult {
@@ -55,13 +56,10 @@ export async function runIntegrationsIntent(context: AppLoadContext, slack: Slac
         const values = { link: text(form, "link"), title: text(form, "title") };
         if (!values.link) return fieldError("link", "Paste the link to the thread's first message.", values);
         if (values.title.length > 200) return fieldError("title", "Keep the title under 200 characters.", values);
-        try {
-          const transcript = await importSlackThread(slack, values);
-          return { intent, notice: `Imported "${transcript.title}" as a transcript.`, values: { transcriptUrl: `/w/${slack.workspace.slug}/transcripts/${transcript.id}` } };
-        } catch (error) {
-          if (error instanceof AppError && error.status < 500 && error.status !== 429) return fieldError("link", error.message, values);
-          throw error;
-        }
+        const thread = parseSlackThreadLink(values.link);
+        if (!thread) return fieldError("link", "Paste a Slack message link, like https://team.slack.com/archives/C0123/p1700000000000100.", values);
+        const job = await queueSlackThreadImport(slack, context.jobs, thread, values.title);
+        return { intent, notice: job.created ? "Importing the thread as a transcript; its progress shows below." : "That thread is already being imported; its progress shows below." };
       }
       default:
         return { intent, error: "Unknown action." };

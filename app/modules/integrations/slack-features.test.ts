@@ -36,6 +36,14 @@ afterAll(() => env?.close());
 const settings = () => `/w/${env.team.slug}/settings/integrations`;
 const post = (fields: Record<string, string>) => env.team.admin.browser.postForm(settings(), fields);
 const posted = () => env.fake.calls.filter((call) => call.method === "chat.postMessage");
+/** Settings → Integrations as the admin reloads it, until `expected` shows (an import job has finished). */
+async function reloadUntil(expected: string) {
+  for (;;) {
+    const shown = visibleText(await (await env.team.admin.browser.request(settings())).text());
+    if (shown.includes(expected)) return shown;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 const headerOf = (call: { args: Record<string, unknown> } | undefined) => (call?.args.blocks as { type: string; text?: { text: string } }[] | undefined)?.[0]?.text?.text;
 
 describe("Slack features", () => {
@@ -76,10 +84,12 @@ describe("Slack features", () => {
     expect(visibleText(await (await env.team.admin.browser.request(settings())).text())).not.toContain("Last sync never");
   });
 
-  it("imports a thread as a transcript, across pages of replies", async () => {
+  it("imports a thread as a transcript in the background, across pages of replies", async () => {
     const link = `https://northwind.slack.com/archives/C0GENERAL/p1700000000000100`;
     const answer = await post({ intent: "import-thread", link, title: "" });
-    expect(visibleText(await answer.text())).toContain('Imported "Slack thread from 2023-11-14" as a transcript.');
+    expect(visibleText(await answer.text())).toContain("Importing the thread as a transcript; its progress shows below.");
+    const done = await reloadUntil("Open the transcript “Slack thread from 2023-11-14”");
+    expect(done).toContain("Imported 3 messages");
     const transcript = await env.db.selectFrom("transcripts").selectAll().where("workspace_id", "=", env.team.id).where("source", "=", "slack").executeTakeFirstOrThrow();
     expect(transcript.content).toBe("U0ANA: Should we ship the payouts page on Friday?\n\nU0BEN: Only if the <risk> review is done.\n\nU0ANA: Agreed: Friday it is.");
     expect(transcript.attendees).toEqual(["U0ANA", "U0BEN"]);
@@ -103,8 +113,10 @@ describe("Slack features", () => {
 
     env.fake.failNext("chat.postMessage", "channel_not_found");
     expect(visibleText(await (await post({ intent: "post-risk", riskId })).text())).toContain("Slack cannot find that channel. Choose another channel.");
-    expect(visibleText(await (await post({ intent: "import-thread", link: "https://x.slack.com/archives/C0GENERAL/p1700000999000100" })).text())).toContain("Slack cannot find that thread.");
-    expect(visibleText(await (await env.team.admin.browser.request(settings())).text())).toContain("Last error Slack cannot find that thread.");
+    await post({ intent: "import-thread", link: "https://x.slack.com/archives/C0GENERAL/p1700000999000100" });
+    const failed = await reloadUntil("Stopped after 1 attempt");
+    expect(failed).toContain("Last error: Slack cannot find that thread.");
+    expect(failed).toContain("Last error Slack cannot find that thread.");
   });
 
   it("explains a rate limit with Slack's Retry-After", async () => {

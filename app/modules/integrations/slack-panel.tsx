@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { FieldErrors, inputClass } from "~/components/ui/field";
 import { Panel, Select } from "./panel-parts";
@@ -64,7 +64,7 @@ export function SlackPanel({ slack, result }: { slack: SlackFeatures; result: In
           </div>
           <Button className="sm:mt-6">Import thread</Button>
         </Form>
-        {mine("import-thread")?.values?.transcriptUrl ? <Link className="text-sm underline" to={mine("import-thread")!.values!.transcriptUrl!}>Open the transcript</Link> : null}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">The import runs in the background; its progress and a link to the transcript show under “Imports, syncs and exports”.</p>
       </Panel>
     </>
   );

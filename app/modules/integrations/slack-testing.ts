@@ -18,10 +18,7 @@ export interface SlackTestEnv {
 export async function startSlackTestEnv(options: FakeSlackOptions = {}): Promise<SlackTestEnv> {
   const fake = await startFakeSlack(options);
   const database = await createTestDatabase();
-  const app = await startTestApp({
-    db: database.db,
-    env: fake.env(),
-  });
+  const app = await startTestApp({ db: database.db, env: fake.env(), jobs: { databaseUrl: database.url } });
   const team = await seedWorkspace(app, database.db, "Northwind Payments");
   return {
     fake,

@@ -1,14 +1,13 @@
 import type { Database } from "../../../db/database";
-import type { TranscriptSegment } from "../../../db/schema";
 import { meetingSummaryMessage, riskAlertMessage, roadmapUpdateMessage, type SlackMessage } from "../../../integrations/slack/messages";
-import { slackWebClient, type SlackThreadMessage } from "../../../integrations/slack/web-client";
+import { slackWebClient } from "../../../integrations/slack/web-client";
 import { IntegrationError } from "../../../integrations/types";
 import type { Config } from "../../services/env.server";
 import { AppError } from "../../services/errors.server";
 import { listLanes } from "../roadmap/bounded.server";
 import { LANE_LABELS, LANES } from "../roadmap/schema";
 import { requireRisk } from "../risks/risks.server";
-import { createTranscript, requireTranscript } from "../transcripts/transcripts.server";
+import { requireTranscript } from "../transcripts/transcripts.server";
 import { accessToken, recordOutcome, requireConnection, updateConnectionSettings, type Connection } from "./connections.server";
 
 /** What the settings page keeps for Slack in the connection's `settings`. */
@@ -24,26 +23,38 @@ export interface SlackWorkspace {
   actorId: string;
 }
 
-async function slackConnection({ db, config, workspace }: SlackWorkspace) {
+async function slackConnection(db: Database, config: Config, workspaceId: string) {
   if (!config.integrations.slack) throw new AppError(404, "Not available", "Slack is not configured on this Bearing server.");
-  const connection = await requireConnection(db, workspace.id, "slack");
-  const token = await accessToken(db, config, connection, workspace.id);
+  const connection = await requireConnection(db, workspaceId, "slack");
+  const token = await accessToken(db, config, connection, workspaceId);
   return { connection, client: slackWebClient(token, config.integrations.slack.baseUrl) };
 }
 
+type SlackAccess = Awaited<ReturnType<typeof slackConnection>>;
+
 /**
- * Runs Slack calls, records the outcome on the connection (a sync clears the last error; merely
- * listing channels for the page does not count as one), and turns Slack's errors into AppErrors pages show.
+ * Runs Slack calls and records the outcome on the connection (a sync clears the last error; merely
+ * listing channels for the page does not count as one). Slack's refusals stay IntegrationErrors, so a
+ * job can tell one worth retrying (a 429) from one that is final (a thread that does not exist).
  */
-async function withSlack<T>(context: SlackWorkspace, work: (slack: Awaited<ReturnType<typeof slackConnection>>) => Promise<T>, { sync = true } = {}): Promise<T> {
-  const slack = await slackConnection(context);
+export async function callSlack<T>(db: Database, config: Config, workspaceId: string, work: (slack: SlackAccess) => Promise<T>, { sync = true } = {}): Promise<T> {
+  const slack = await slackConnection(db, config, workspaceId);
   try {
     const result = await work(slack);
-    if (sync) await recordOutcome(context.db, context.workspace.id, slack.connection.id, null);
+    if (sync) await recordOutcome(db, workspaceId, slack.connection.id, null);
     return result;
   } catch (error) {
+    if (error instanceof IntegrationError) await recordOutcome(db, workspaceId, slack.connection.id, error);
+    throw error;
+  }
+}
+
+/** callSlack for a page: Slack's refusals become AppErrors whose message the page shows. */
+async function withSlack<T>(context: SlackWorkspace, work: (slack: SlackAccess) => Promise<T>, options: { sync?: boolean } = {}): Promise<T> {
+  try {
+    return await callSlack(context.db, context.config, context.workspace.id, work, options);
+  } catch (error) {
     if (!(error instanceof IntegrationError)) throw error;
-    await recordOutcome(context.db, context.workspace.id, slack.connection.id, error);
     throw new AppError(error.kind === "rate-limited" ? 429 : 502, "Slack said no", error.message, { cause: error });
   }
 }
@@ -101,48 +112,4 @@ export async function postMeetingSummary(context: SlackWorkspace, transcriptId: 
       url: link(context, `/transcripts/${transcript.id}`),
     }),
   );
-}
-
-/**
- * A Slack message link ("Copy link": https://team.slack.com/archives/C123/p1700000000000100, with
- * `?thread_ts=` when it points at a reply) as the channel and the thread's parent timestamp.
- */
-export function parseSlackThreadLink(value: string): { channel: string; threadTs: string } | null {
-  const match = value.trim().match(/\/archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})(?:[?#].*)?$/);
-  if (!match) return null;
-  const threadTs = new URL(value.trim(), "https://slack.com").searchParams.get("thread_ts");
-  return { channel: match[1]!, threadTs: threadTs ?? `${match[2]}.${match[3]}` };
-}
-
-export async function importSlackThread(context: SlackWorkspace, input: { link: string; title: string }) {
-  const thread = parseSlackThreadLink(input.link);
-  if (!thread) throw new AppError(400, "Not a thread link", "Paste a Slack message link, like https://team.slack.com/archives/C0123/p1700000000000100.");
-  const messages = await withSlack(context, ({ client }) => client.threadReplies(thread.channel, thread.threadTs));
-  const first = messages[0];
-  if (!first) throw new AppError(404, "Empty thread", "That Slack thread has no messages to import.");
-  return createTranscript(context.db, context.workspace.id, context.actorId, asTranscript(messages, input.title || `Slack thread from ${dateOf(first.ts)}`), "slack");
-}
-
-const seconds = (ts: string) => Number(ts);
-/** Seconds into the thread, to the millisecond (a ts's microseconds are Slack's tie-breaker, not timing). */
-const offset = (ts: string, start: number) => Math.round((seconds(ts) - start) * 1000) / 1000;
-const dateOf = (ts: string) => new Date(seconds(ts) * 1000).toISOString().slice(0, 10);
-
-function asTranscript(messages: SlackThreadMessage[], title: string) {
-  const start = seconds(messages[0]!.ts);
-  const segments: TranscriptSegment[] = messages.map((message, index) => ({
-    start: offset(message.ts, start),
-    end: offset(messages[index + 1]?.ts ?? message.ts, start),
-    speaker: message.user,
-    text: message.text,
-  }));
-  return {
-    title,
-    kind: "meeting" as const,
-    meeting_date: dateOf(messages[0]!.ts),
-    attendees: [...new Set(messages.map((message) => message.user))],
-    format: "text" as const,
-    content: messages.map((message) => `${message.user}: ${message.text}`).join("\n\n"),
-    segments,
-  };
 }

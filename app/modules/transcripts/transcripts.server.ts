@@ -91,24 +91,24 @@ export interface NewTranscript {
   segments: TranscriptSegment[] | null;
 }
 
-export function createTranscript(db: Database, workspaceId: string, actorId: string, input: NewTranscript, source: Source = "manual") {
-  return db.transaction().execute(async (trx) => {
-    const transcript = await trx
-      .insertInto("transcripts")
-      .values({
-        ...input,
-        segments: input.segments ? JSON.stringify(input.segments) : undefined,
-        summary: "",
-        workspace_id: workspaceId,
-        source,
-        created_by: actorId,
-        updated_by: actorId,
-      })
-      .returning(["id", "title"])
-      .executeTakeFirstOrThrow();
-    await recordActivity(trx, workspaceId, actorId, "created", { type: "transcript", id: transcript.id, title: transcript.title });
-    return transcript;
-  });
+/** Saves a new transcript and its activity together; inside the caller's transaction (an import job's) when given one. */
+export async function createTranscript(db: Database, workspaceId: string, actorId: string, input: NewTranscript, source: Source = "manual"): Promise<{ id: string; title: string }> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => createTranscript(trx, workspaceId, actorId, input, source));
+  const transcript = await db
+    .insertInto("transcripts")
+    .values({
+      ...input,
+      segments: input.segments ? JSON.stringify(input.segments) : undefined,
+      summary: "",
+      workspace_id: workspaceId,
+      source,
+      created_by: actorId,
+      updated_by: actorId,
+    })
+    .returning(["id", "title"])
+    .executeTakeFirstOrThrow();
+  await recordActivity(db, workspaceId, actorId, "created", { type: "transcript", id: transcript.id, title: transcript.title });
+  return transcript;
 }
 
 /**

@@ -136,7 +136,7 @@ describe("a job queued before its workspace was deleted", () => {
     await enqueuer.stop();
     await env.db.updateTable("workspaces").set({ deleted_at: new Date() }).where("id", "=", workspaceId).execute();
 
-    const worker = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work: true, pollingIntervalSeconds: 1 });
+    const worker = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work: true, config: env.app.config, pollingIntervalSeconds: 1 });
     try {
       let job = await findJob(env.db, workspaceId, id);
       while (job?.status === "queued" || job?.status === "running") {

@@ -5,5 +5,6 @@
  */
 import "../../modules/integrations/jira/jira-jobs.server";
 import "../../modules/integrations/notion/notion-jobs.server";
+import "../../modules/integrations/slack-thread-import.server";
 
 export {};

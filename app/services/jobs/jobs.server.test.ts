@@ -1,17 +1,20 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
+import { loadConfig } from "../env.server";
 import { createLogger } from "../logger.server";
 import { enqueueJob, findJob, type JobView } from "./jobs.server";
 import { startJobQueue, type JobPolicy, type JobQueue } from "./queue.server";
-import { TITLE_IMPORT, type TitleImportInput } from "./testing-jobs.server";
+import { MAKE_ONE, TITLE_IMPORT, type TitleImportInput } from "./testing-jobs.server";
 
 // Short enough that a dead worker's job is taken back within seconds; one policy for the whole file,
 // since pg-boss keeps it per queue.
 const POLICY: JobPolicy = { retryLimit: 3, retryDelay: 1, expireInSeconds: 4 };
+const CONFIG = loadConfig({ NODE_ENV: "test", SESSION_SECRET: randomBytes(32).toString("hex"), ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64") });
 const CRASH_WORKER = fileURLToPath(new URL("./testing-crash-worker.server.ts", import.meta.url));
 
 describe("background jobs on pg-boss", () => {
@@ -31,7 +34,7 @@ describe("background jobs on pg-boss", () => {
   afterAll(() => test.drop());
 
   async function startQueue(work: boolean) {
-    const queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work, policy: POLICY, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+    const queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work, config: CONFIG, policy: POLICY, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
     queues.push(queue);
     return queue;
   }
@@ -101,6 +104,17 @@ describe("background jobs on pg-boss", () => {
     const [record] = (await sql<{ retry_count: number; retry_backoff: boolean; retry_delay: number }>`
       select retry_count, retry_backoff, retry_delay from pgboss.job where data->>'jobId' = ${id}`.execute(test.db)).rows;
     expect(record).toEqual({ retry_count: 2, retry_backoff: true, retry_delay: 1 });
+  });
+
+  it("makes a job's one thing exactly once, however often the job is retried, and links it as the result", async () => {
+    const workspaceId = await newWorkspace();
+    const queue = await startQueue(true);
+    const { id } = await enqueueJob(test.db, queue, { workspaceId, kind: MAKE_ONE, subject: "the-plan", input: { title: "The plan", failingAttempts: 2 }, createdBy: null });
+
+    const seen = await watchJob(workspaceId, id, finished);
+    expect(seen.at(-1)).toMatchObject({ status: "succeeded", attempts: 3, result: { title: "The plan", path: expect.stringMatching(/^\/initiatives\//) } });
+    const made = await test.db.selectFrom("initiatives").select("id").where("workspace_id", "=", workspaceId).execute();
+    expect(made.map((row) => `/initiatives/${row.id}`)).toEqual([seen.at(-1)!.result!.path]);
   });
 
   it("gives up after the retry limit and keeps the last error for the UI", async () => {

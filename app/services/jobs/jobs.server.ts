@@ -1,7 +1,7 @@
 import { CompiledQuery, type Transaction } from "kysely";
 import type PgBoss from "pg-boss";
 import type { Database } from "../../../db/database";
-import type { DB, IntegrationJobStatus } from "../../../db/schema";
+import type { DB, IntegrationJobResult, IntegrationJobStatus } from "../../../db/schema";
 import { AppError } from "../errors.server";
 import type { JobQueue } from "./queue.server";
 import { singletonKey, type JobPayload } from "./run-job.server";
@@ -12,6 +12,8 @@ export interface JobView {
   kind: string;
   connectionId: string | null;
   status: IntegrationJobStatus;
+  /** What the job made (a job importing one page links its transcript here). */
+  result: IntegrationJobResult | null;
   done: number;
   total: number | null;
   attempts: number;
@@ -25,23 +27,26 @@ export interface EnqueueJob {
   workspaceId: string;
   kind: string;
   connectionId?: string | null;
+  /** For a kind that works on one thing at a time (a Notion page): which one. */
+  subject?: string;
   input?: unknown;
   createdBy: string | null;
 }
 
 /**
- * Queues a job, or returns the one already queued or running for the same workspace, kind and
- * connection. The row and the pg-boss job are written in one transaction: neither exists without the other.
+ * Queues a job, or returns the one already queued or running for the same workspace, kind, connection
+ * and subject. The row and the pg-boss job are written in one transaction: neither exists without the other.
  */
 export async function enqueueJob(db: Database, queue: JobQueue | null, job: EnqueueJob): Promise<{ id: string; created: boolean }> {
   if (!queue) throw new AppError(503, "Background jobs are off", "This server does not run background jobs. Try again later.");
   const connectionId = job.connectionId ?? null;
+  const subject = job.subject ?? "";
   await queue.prepare(job.kind);
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto("integration_jobs")
-      .values({ workspace_id: job.workspaceId, kind: job.kind, connection_id: connectionId, created_by: job.createdBy })
-      .onConflict((oc) => oc.columns(["workspace_id", "kind", "connection_id"]).where("status", "in", ["queued", "running"]).doNothing())
+      .values({ workspace_id: job.workspaceId, kind: job.kind, connection_id: connectionId, subject, created_by: job.createdBy })
+      .onConflict((oc) => oc.columns(["workspace_id", "kind", "connection_id", "subject"]).where("status", "in", ["queued", "running"]).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!inserted) {
@@ -51,13 +56,14 @@ export async function enqueueJob(db: Database, queue: JobQueue | null, job: Enqu
         .where("workspace_id", "=", job.workspaceId)
         .where("kind", "=", job.kind)
         .where((eb) => (connectionId ? eb("connection_id", "=", connectionId) : eb("connection_id", "is", null)))
+        .where("subject", "=", subject)
         .where("status", "in", ["queued", "running"])
         .executeTakeFirstOrThrow();
       return { id: existing.id, created: false };
     }
-    const payload: JobPayload = { workspaceId: job.workspaceId, jobId: inserted.id, connectionId, input: job.input ?? null };
+    const payload: JobPayload = { workspaceId: job.workspaceId, jobId: inserted.id, connectionId, subject, input: job.input ?? null };
     await queue.boss.send(job.kind, payload, {
-      singletonKey: singletonKey(job.workspaceId, job.kind, connectionId),
+      singletonKey: singletonKey(payload, job.kind),
       db: inTransaction(trx),
     });
     return { id: inserted.id, created: true };
@@ -70,7 +76,7 @@ function inTransaction(trx: Transaction<DB>): PgBoss.Db {
 }
 
 const COLUMNS = [
-  "id", "kind", "connection_id", "status", "done", "total", "attempts", "last_error", "created_at", "started_at", "finished_at",
+  "id", "kind", "connection_id", "status", "result", "done", "total", "attempts", "last_error", "created_at", "started_at", "finished_at",
 ] as const;
 
 function selectJobs(db: Database, workspaceId: string) {
@@ -85,6 +91,7 @@ function toView(row: JobRow): JobView {
     kind: row.kind,
     connectionId: row.connection_id,
     status: row.status,
+    result: row.result,
     done: row.done,
     total: row.total,
     attempts: row.attempts,
@@ -100,9 +107,10 @@ export async function findJob(db: Database, workspaceId: string, id: string): Pr
   return row && toView(row);
 }
 
-/** The latest jobs of a workspace, newest first (the settings page's list). */
-export async function listJobs(db: Database, workspaceId: string, { limit = 20 } = {}): Promise<JobView[]> {
+/** The latest jobs of a workspace, newest first, all or one provider's (kinds read "<provider>.<action>"). */
+export async function listJobs(db: Database, workspaceId: string, { limit = 20, provider }: { limit?: number; provider?: string } = {}): Promise<JobView[]> {
   const rows = await selectJobs(db, workspaceId)
+    .$if(provider !== undefined, (query) => query.where("kind", "like", `${provider}.%`))
     .orderBy("created_at", "desc")
     .limit(limit)
     .execute();

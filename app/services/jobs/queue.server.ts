@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import type { Database } from "../../../db/database";
+import type { Config } from "../env.server";
 import type { Logger } from "../logger.server";
 import { jobKinds } from "./registry.server";
 import { markGivenUp, runJob, type JobPayload } from "./run-job.server";
@@ -35,6 +36,8 @@ export interface StartJobQueueOptions {
   logger: Logger;
   /** false: enqueue only (a web-only instance, most tests); true: also run jobs of every registered kind. */
   work: boolean;
+  /** What a working queue hands each handler: the provider endpoints and the vault's master key. */
+  config?: Config;
   policy?: Partial<JobPolicy>;
   /** How often an idle worker asks for jobs, and how often expired jobs are looked for. */
   pollingIntervalSeconds?: number;
@@ -42,7 +45,8 @@ export interface StartJobQueueOptions {
 }
 
 export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQueue> {
-  const { databaseUrl, db, logger, work } = options;
+  const { databaseUrl, db, logger, work, config } = options;
+  if (work && !config) throw new Error("A queue that works jobs needs the configuration its handlers use (options.config).");
   const policy = { ...DEFAULT_JOB_POLICY, ...options.policy };
   const boss = new PgBoss({
     connectionString: databaseUrl,
@@ -82,7 +86,7 @@ export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQ
           const stopping = new AbortController();
           running.add(stopping);
           try {
-            await runJob({ db, boss, logger, policy, job, stopping: stopping.signal });
+            await runJob({ db, config: config!, boss, logger, policy, job, stopping: stopping.signal });
           } finally {
             running.delete(stopping);
           }

@@ -1,8 +1,13 @@
+import type { Transaction } from "kysely";
 import type { Database } from "../../../db/database";
+import type { DB, IntegrationJobResult } from "../../../db/schema";
+import type { Config } from "../env.server";
 
 /** What a handler is given for one run of one job. */
 export interface JobContext<Input = unknown, Checkpoint = unknown> {
   db: Database;
+  /** The worker process's configuration (provider endpoints, the vault's master key). */
+  config: Config;
   workspaceId: string;
   jobId: string;
   connectionId: string | null;
@@ -15,6 +20,12 @@ export interface JobContext<Input = unknown, Checkpoint = unknown> {
   progress(done: number, total?: number | null): Promise<void>;
   /** Persisted before it returns: the next run, on any server, starts from the last value saved. */
   checkpoint(value: Checkpoint): Promise<void>;
+  /**
+   * For a job that makes one thing (a transcript from a Notion page): `make` writes it in the transaction
+   * given, which also records the result the UI links to. Run again after a crash or a retry, it returns
+   * the result saved and `make` is not called: the thing is made exactly once.
+   */
+  produce(make: (trx: Transaction<DB>) => Promise<IntegrationJobResult>): Promise<IntegrationJobResult>;
   /**
    * Aborted when the server stops or the run's time slice ends. The handler saves a checkpoint and
    * returns (or throws); the job is continued by the next worker, not failed.

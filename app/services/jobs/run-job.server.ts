@@ -1,6 +1,9 @@
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type PgBoss from "pg-boss";
 import type { Database } from "../../../db/database";
+import type { DB, IntegrationJobResult } from "../../../db/schema";
+import { IntegrationError, type IntegrationErrorKind } from "../../../integrations/types";
+import type { Config } from "../env.server";
 import type { Logger } from "../logger.server";
 import type { JobPolicy } from "./queue.server";
 import { jobHandler, type JobContext } from "./registry.server";
@@ -10,12 +13,14 @@ export interface JobPayload {
   workspaceId: string;
   jobId: string;
   connectionId: string | null;
+  /** Absent in jobs queued before subjects existed. */
+  subject?: string;
   input: unknown;
 }
 
-/** One pg-boss job per unfinished row of a workspace, kind and connection (see enqueue.server.ts). */
-export function singletonKey(workspaceId: string, kind: string, connectionId: string | null) {
-  return `${workspaceId}:${kind}:${connectionId ?? "-"}`;
+/** One pg-boss job per unfinished row of a workspace, kind, connection and subject (see jobs.server.ts). */
+export function singletonKey({ workspaceId, connectionId, subject }: JobPayload, kind: string) {
+  return `${workspaceId}:${kind}:${connectionId ?? "-"}${subject ? `:${subject}` : ""}`;
 }
 
 // A slice ends this long before pg-boss would expire the run, leaving the handler time to checkpoint.
@@ -23,6 +28,7 @@ const SLICE_SHARE = 0.75;
 
 interface RunJobOptions {
   db: Database;
+  config: Config;
   boss: PgBoss;
   logger: Logger;
   policy: JobPolicy;
@@ -35,7 +41,7 @@ interface RunJobOptions {
  * Runs one slice of a job. A slice that ends (time, shutdown) continues as a new pg-boss job from the
  * saved checkpoint; a handler error fails the attempt, and pg-boss retries it with backoff.
  */
-export async function runJob({ db, boss, logger, policy, job, stopping }: RunJobOptions) {
+export async function runJob({ db, config, boss, logger, policy, job, stopping }: RunJobOptions) {
   const { workspaceId, jobId, connectionId, input } = job.data;
   const handler = jobHandler(job.name);
   if (!handler) throw new Error(`No handler is registered for jobs of kind "${job.name}".`);
@@ -59,6 +65,7 @@ export async function runJob({ db, boss, logger, policy, job, stopping }: RunJob
   const thisJob = db.updateTable("integration_jobs").where("workspace_id", "=", workspaceId).where("id", "=", jobId);
   const context: JobContext = {
     db,
+    config,
     workspaceId,
     jobId,
     connectionId,
@@ -76,6 +83,7 @@ export async function runJob({ db, boss, logger, policy, job, stopping }: RunJob
     async checkpoint(value) {
       await thisJob.set({ checkpoint: JSON.stringify(value) }).execute();
     },
+    produce: (make) => produceOnce(db, workspaceId, jobId, make),
   };
 
   try {
@@ -90,11 +98,39 @@ export async function runJob({ db, boss, logger, policy, job, stopping }: RunJob
   await thisJob.set({ status: "succeeded", finished_at: new Date(), last_error: null }).where("status", "=", "running").execute();
 }
 
-/** Records the error where the UI shows it, then rethrows so pg-boss retries (or gives up). */
-async function failAttempt(db: Database, logger: Logger, job: PgBoss.JobWithMetadata<JobPayload>, error: unknown): Promise<never> {
+/**
+ * Runs `make` and records what it returns as the job's result in one transaction, the job's row locked:
+ * a retried or resumed run finds the result already there and makes nothing twice.
+ */
+async function produceOnce(db: Database, workspaceId: string, jobId: string, make: (trx: Transaction<DB>) => Promise<IntegrationJobResult>) {
+  return db.transaction().execute(async (trx) => {
+    const job = await trx
+      .selectFrom("integration_jobs")
+      .select("result")
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "=", jobId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (job.result) return job.result;
+    const result = await make(trx);
+    await trx.updateTable("integration_jobs").set({ result: JSON.stringify(result) }).where("workspace_id", "=", workspaceId).where("id", "=", jobId).execute();
+    return result;
+  });
+}
+
+// A provider that says "no access" or "no such page" says the same on every retry: the job stops at once.
+const WORTH_RETRYING: ReadonlySet<IntegrationErrorKind> = new Set(["rate-limited", "provider", "unreachable"]);
+const worthRetrying = (error: unknown) => !(error instanceof IntegrationError) || WORTH_RETRYING.has(error.kind);
+
+/**
+ * Records the error where the UI shows it, then rethrows so pg-boss retries (or gives up). An error no
+ * retry can mend fails the job at once, and pg-boss is told the attempt completed, so it retries nothing.
+ */
+async function failAttempt(db: Database, logger: Logger, job: PgBoss.JobWithMetadata<JobPayload>, error: unknown): Promise<void> {
   const { workspaceId, jobId } = job.data;
   const message = error instanceof Error ? error.message : String(error);
-  const final = job.retryCount >= job.retryLimit;
+  const retry = worthRetrying(error);
+  const final = !retry || job.retryCount >= job.retryLimit;
   await db
     .updateTable("integration_jobs")
     .set({ status: final ? "failed" : "queued", last_error: message, finished_at: final ? new Date() : null })
@@ -104,12 +140,12 @@ async function failAttempt(db: Database, logger: Logger, job: PgBoss.JobWithMeta
     .execute();
   // Only the message: a provider's error may quote a URL, never the token, but its cause might.
   logger.warn({ jobId, kind: job.name, attempt: job.retryCount + 1, final, error: message }, "background job attempt failed");
-  throw error;
+  if (retry) throw error;
 }
 
 /** The next slice runs as a new pg-boss job (a fresh retry budget) from the checkpoint just saved. */
 async function continueLater(db: Database, boss: PgBoss, logger: Logger, job: PgBoss.JobWithMetadata<JobPayload>) {
-  const { workspaceId, jobId, connectionId } = job.data;
+  const { workspaceId, jobId } = job.data;
   await db
     .updateTable("integration_jobs")
     .set({ status: "queued" })
@@ -117,7 +153,7 @@ async function continueLater(db: Database, boss: PgBoss, logger: Logger, job: Pg
     .where("id", "=", jobId)
     .where("status", "=", "running")
     .execute();
-  const sent = await boss.send(job.name, job.data, { singletonKey: singletonKey(workspaceId, job.name, connectionId) });
+  const sent = await boss.send(job.name, job.data, { singletonKey: singletonKey(job.data, job.name) });
   logger.info({ jobId, kind: job.name, continued: Boolean(sent) }, "background job paused; it continues from its checkpoint");
 }
 

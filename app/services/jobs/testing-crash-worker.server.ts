@@ -1,4 +1,5 @@
 import { createDatabase } from "../../../db/database";
+import { loadConfig } from "../env.server";
 import { createLogger } from "../logger.server";
 import { startJobQueue } from "./queue.server";
 import "./definitions.server";
@@ -6,7 +7,7 @@ import "./testing-jobs.server";
 
 /**
  * A server that dies mid-job, for jobs.server.test.ts: run with `tsx` as a child process with
- * DATABASE_URL, it works jobs (the test ones and every real kind, such as the Jira import) until the test kills it with SIGKILL.
+ * DATABASE_URL (and the rest of its configuration in the environment, as a server has), it works jobs (the test ones and every real kind, such as the Jira import) until the test kills it with SIGKILL.
  */
 const databaseUrl = process.env.DATABASE_URL!;
 const db = createDatabase(databaseUrl);
@@ -15,6 +16,7 @@ await startJobQueue({
   db,
   logger: createLogger("silent"),
   work: true,
+  config: loadConfig(),
   policy: JSON.parse(process.env.JOB_POLICY ?? "{}"),
   pollingIntervalSeconds: 1,
 });

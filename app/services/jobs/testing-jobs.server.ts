@@ -43,3 +43,16 @@ function stopped(signal: AbortSignal) {
     signal.addEventListener("abort", () => resolve(), { once: true });
   });
 }
+
+/**
+ * A stand-in for a job that makes one thing (a Notion page import): it makes the initiative `title`
+ * through `produce`, then fails its first `failingAttempts` attempts, as a crash after the commit would.
+ */
+export const MAKE_ONE = defineJob<{ title: string; failingAttempts: number }>("test.make-one", async (job) => {
+  const { title, failingAttempts } = job.input;
+  await job.produce(async (trx) => {
+    const made = await trx.insertInto("initiatives").values({ workspace_id: job.workspaceId, title }).returning("id").executeTakeFirstOrThrow();
+    return { noun: "initiative", title, path: `/initiatives/${made.id}` };
+  });
+  if (job.attempt <= failingAttempts) throw new Error(`The worker died after attempt ${job.attempt} made its initiative.`);
+});

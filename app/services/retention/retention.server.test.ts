@@ -107,8 +107,8 @@ describe("the retention job", () => {
   it("is scheduled daily at 03:15 UTC on the queue, and a run through the queue purges what it should and nothing else", async () => {
     const lines: string[] = [];
     const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
-    queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work: true, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
     const config = loadConfig({ NODE_ENV: "test", SESSION_SECRET: randomBytes(32).toString("hex"), ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64") });
+    queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work: true, config, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
     await startRetentionJob(queue, test.db, config, logger);
 
     const schedules = await queue.boss.getSchedules();

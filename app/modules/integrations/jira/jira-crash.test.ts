@@ -15,19 +15,19 @@ import { connectJira, startJiraTestEnv, type JiraTestEnv } from "./jira-testing"
 const POLICY: Partial<JobPolicy> = { retryLimit: 10, retryDelay: 1, expireInSeconds: 4 };
 const CRASH_WORKER = fileURLToPath(new URL("../../../services/jobs/testing-crash-worker.server.ts", import.meta.url));
 const logger = createLogger("error", { write: () => undefined });
-const saved = { ...process.env };
 
 let env: JiraTestEnv;
 let connectionId: string;
 let child: ChildProcess | undefined;
+// The crash worker is a server of its own: its configuration comes from its environment.
+let workerEnv: Record<string, string>;
 const queues: JobQueue[] = [];
 
 beforeAll(async () => {
   env = await startJiraTestEnv({ sites: [{ name: "acme", projects: { BIG: 5000 } }] });
   connectionId = await connectJira(env);
   await chooseJiraSite(env.db, env.config, env.workspaceId, env.fake.sites[0]!.id);
-  // Job handlers read their configuration from the environment, as the server's worker does.
-  Object.assign(process.env, {
+  workerEnv = {
     NODE_ENV: "test",
     SESSION_SECRET: env.config.sessionSecret,
     ENCRYPTION_MASTER_KEY: Buffer.from(env.config.encryptionMasterKey).toString("base64"),
@@ -35,17 +35,16 @@ beforeAll(async () => {
     ATLASSIAN_CLIENT_SECRET: env.fake.clientSecret,
     ATLASSIAN_AUTH_URL: env.fake.url,
     ATLASSIAN_API_URL: env.fake.url,
-  });
+  };
 });
 afterAll(async () => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   for (const queue of queues) await queue.stop();
-  process.env = saved;
   await env?.close();
 });
 
 async function queue(work: boolean) {
-  const started = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work, policy: POLICY, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+  const started = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work, config: env.config, policy: POLICY, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
   queues.push(started);
   return started;
 }
@@ -66,7 +65,7 @@ it("a 5,000-issue Jira import survives its server being killed midway: after the
   const enqueuer = await queue(false);
   child = fork(CRASH_WORKER, {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: env.database.url, JOB_POLICY: JSON.stringify(POLICY) },
+    env: { ...process.env, ...workerEnv, DATABASE_URL: env.database.url, JOB_POLICY: JSON.stringify(POLICY) },
     stdio: ["ignore", "ignore", "ignore", "ipc"],
   });
   expect((await once(child, "message"))[0]).toBe("ready");

@@ -2,7 +2,6 @@ import type { Database } from "../../../../db/database";
 import { enqueueJob } from "../../../services/jobs/jobs.server";
 import type { JobQueue } from "../../../services/jobs/queue.server";
 import { defineJob } from "../../../services/jobs/registry.server";
-import { loadConfig, type Config } from "../../../services/env.server";
 import { importJiraIssues } from "./jira-import.server";
 import { syncJiraStatuses } from "./jira-sync.server";
 
@@ -17,13 +16,8 @@ export interface JiraImportJobInput {
   actorId: string;
 }
 
-// Job handlers are given the database but not the request context's configuration; the worker runs in
-// the server process, whose environment is the configuration.
-let jobConfig: Config | null = null;
-const config = () => (jobConfig ??= loadConfig());
-
 export const JIRA_IMPORT_JOB = defineJob<JiraImportJobInput, { nextPageToken: string | null; done: number }>("jira.import", async (job) => {
-  await importJiraIssues(job.db, config(), {
+  await importJiraIssues(job.db, job.config, {
     workspaceId: job.workspaceId,
     actorId: job.input.actorId,
     jql: job.input.jql,
@@ -36,7 +30,7 @@ export const JIRA_IMPORT_JOB = defineJob<JiraImportJobInput, { nextPageToken: st
 });
 
 export const JIRA_STATUS_SYNC_JOB = defineJob<{ actorId: string | null }>("jira.status-sync", async (job) => {
-  const { checked } = await syncJiraStatuses(job.db, config(), job.workspaceId, job.input?.actorId ?? null);
+  const { checked } = await syncJiraStatuses(job.db, job.config, job.workspaceId, job.input?.actorId ?? null);
   await job.progress(checked, checked);
 });
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../db/testing/database";
 import { startFakeAtlassian, type FakeAtlassian } from "../../../../integrations/jira/fake-server";
-import { loadConfig } from "../../../services/env.server";
+import { loadConfig, type Config } from "../../../services/env.server";
 import { enqueueJob, findJob, type JobView } from "../../../services/jobs/jobs.server";
 import { startJobQueue, type JobQueue } from "../../../services/jobs/queue.server";
 import { createLogger } from "../../../services/logger.server";
@@ -12,20 +12,18 @@ import { requireConfiguredProvider } from "../providers.server";
 import { chooseJiraSite } from "./jira-access.server";
 import { enqueueJiraStatusSyncs, JIRA_IMPORT_JOB } from "./jira-jobs.server";
 
-// The job handler reads its configuration from the environment, as the server process's worker does.
-const ENV = { SESSION_SECRET: randomBytes(32).toString("hex"), ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64") };
+const SECRETS = { SESSION_SECRET: randomBytes(32).toString("hex"), ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64") };
 let fake: FakeAtlassian;
 let test: TestDatabase;
 let workspaceId: string;
 let actorId: string;
 let connectionId: string;
-const saved = { ...process.env };
+let config: Config;
 const queues: JobQueue[] = [];
 
 beforeAll(async () => {
   fake = await startFakeAtlassian({ sites: [{ name: "acme", projects: { BIG: 5000 } }] });
-  Object.assign(process.env, ENV, { ATLASSIAN_CLIENT_ID: fake.clientId, ATLASSIAN_CLIENT_SECRET: fake.clientSecret, ATLASSIAN_AUTH_URL: fake.url, ATLASSIAN_API_URL: fake.url });
-  const config = loadConfig();
+  config = loadConfig({ NODE_ENV: "test", ...SECRETS, ATLASSIAN_CLIENT_ID: fake.clientId, ATLASSIAN_CLIENT_SECRET: fake.clientSecret, ATLASSIAN_AUTH_URL: fake.url, ATLASSIAN_API_URL: fake.url });
   test = await createTestDatabase();
   workspaceId = await createVaultWorkspace(test.db, "Northwind Payments");
   actorId = (await test.db.selectFrom("memberships").select("user_id").where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow()).user_id;
@@ -38,14 +36,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const queue of queues) await queue.stop();
-  process.env = saved;
   await fake?.close();
   await test?.drop();
 });
 
 async function startWorker() {
   const logger = createLogger("error", { write: () => undefined });
-  const queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work: true, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+  const queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work: true, config, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
   queues.push(queue);
   return queue;
 }

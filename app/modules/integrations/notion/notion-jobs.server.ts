@@ -1,23 +1,20 @@
 import { defineJob } from "../../../services/jobs/registry.server";
-import { loadConfig, type Config } from "../../../services/env.server";
 import { exportRoadmapToNotion } from "./notion-export.server";
+import { importNotionPage, type NotionPageImportInput } from "./notion-pages.server";
 
-/**
- * The roadmap export as a background job (app/services/jobs). It checkpoints after every row; a restarted
- * run carries on from there, and rows are upserted by Bearing ID, so nothing is written twice either way.
- */
+/** Notion's import and export as background jobs (app/services/jobs): retried with backoff, resumed after a restart. */
 
 export interface NotionExportJobInput {
   parentPageId: string;
   actorId: string;
 }
 
-// Job handlers get the database but not the request's configuration; the worker's environment is the configuration.
-let jobConfig: Config | null = null;
-const config = () => (jobConfig ??= loadConfig());
-
+/**
+ * The roadmap export checkpoints after every row; a restarted run carries on from there, and rows are
+ * upserted by Bearing ID, so nothing is written twice either way.
+ */
 export const NOTION_EXPORT_JOB = defineJob<NotionExportJobInput, { done: number }>("notion.export-roadmap", async (job) => {
-  await exportRoadmapToNotion(job.db, config(), {
+  await exportRoadmapToNotion(job.db, job.config, {
     workspaceId: job.workspaceId,
     parentPageId: job.input.parentPageId,
     doneBefore: job.resumeFrom?.done ?? 0,
@@ -25,4 +22,9 @@ export const NOTION_EXPORT_JOB = defineJob<NotionExportJobInput, { done: number 
     checkpoint: (done) => job.checkpoint({ done }),
     progress: (done, total) => job.progress(done, total),
   });
+});
+
+/** One page, as a transcript or a note; one job per page at a time (its subject is the page id). */
+export const NOTION_PAGE_IMPORT_JOB = defineJob<NotionPageImportInput>("notion.import-page", async (job) => {
+  await importNotionPage(job);
 });

@@ -3,15 +3,15 @@ import type { NotionPageSummary } from "../../../../integrations/notion/notion-c
 import { IntegrationError } from "../../../../integrations/types";
 import { AppError } from "../../../services/errors.server";
 import { enqueueJob } from "../../../services/jobs/jobs.server";
-import { getConnection } from "../connections.server";
+import { getConnection, requireConnection } from "../connections.server";
 import { exportSettings } from "./notion-access.server";
-import { NOTION_EXPORT_JOB } from "./notion-jobs.server";
-import { importNotionPage, searchNotionPages } from "./notion-pages.server";
+import { NOTION_EXPORT_JOB, NOTION_PAGE_IMPORT_JOB } from "./notion-jobs.server";
+import { searchNotionPages, type NotionPageImportInput } from "./notion-pages.server";
 
 /**
  * The Notion page (/w/:slug/integrations/notion), editors and up: search the pages shared with Bearing (a GET
- * form, so results have a link of their own), import one as a transcript or a note, export the roadmap under one as a
- * background job.
+ * form, so results have a link of their own), import one as a transcript or a note, export the roadmap under one;
+ * imports and exports run as background jobs whose progress the page shows.
  */
 
 export interface NotionActionResult {
@@ -19,8 +19,6 @@ export interface NotionActionResult {
   notice?: string;
   error?: string;
   fieldErrors?: Record<string, string>;
-  transcriptId?: string;
-  kind?: "meeting" | "note";
 }
 
 // Notion page ids are UUIDs, with or without dashes.
@@ -66,12 +64,14 @@ export async function runNotionIntent(context: AppLoadContext, member: { workspa
     switch (intent) {
       case "import": {
         const kind = form.get("as") === "note" ? "note" : "meeting";
-        const transcript = await importNotionPage(context.db, context.config, workspaceId, userId, pageId, kind);
-        return { intent, notice: `Imported “${transcript.title}” as ${kind === "note" ? "a note" : "a transcript"}.`, transcriptId: transcript.id, kind };
+        const connection = await requireConnection(context.db, workspaceId, "notion");
+        const input: NotionPageImportInput = { pageId, kind, actorId: userId };
+        const subject = pageId.replaceAll("-", "").toLowerCase();
+        const job = await enqueueJob(context.db, context.jobs, { workspaceId, kind: NOTION_PAGE_IMPORT_JOB, connectionId: connection.id, subject, input, createdBy: userId });
+        return { intent, notice: job.created ? `Importing the page as ${kind === "note" ? "a note" : "a transcript"}; its progress shows below.` : "That page is already being imported; its progress shows below." };
       }
       case "export": {
-        const connection = await getConnection(context.db, workspaceId, "notion");
-        if (!connection) throw new AppError(409, "Not connected", "Connect Notion first, from Settings → Integrations.");
+        const connection = await requireConnection(context.db, workspaceId, "notion");
         const job = await enqueueJob(context.db, context.jobs, { workspaceId, kind: NOTION_EXPORT_JOB, connectionId: connection.id, input: { parentPageId: pageId, actorId: userId }, createdBy: userId });
         return { intent, notice: job.created ? "The roadmap export has started; its progress shows below." : "An export is already running; its progress shows below." };
       }

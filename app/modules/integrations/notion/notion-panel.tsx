@@ -6,7 +6,7 @@ import type { loadNotionPage, NotionActionResult } from "./notion-page.server";
 type NotionPage = Extract<Awaited<ReturnType<typeof loadNotionPage>>, { connected: true }>;
 
 /** A connected Notion: search the shared pages, import one as a transcript or a note, export the roadmap under one. */
-export function NotionPanel({ slug, notion, result }: { slug: string; notion: NotionPage; result: NotionActionResult | undefined }) {
+export function NotionPanel({ notion, result }: { notion: NotionPage; result: NotionActionResult | undefined }) {
   const pageError = result?.fieldErrors?.pageId;
   return (
     <>
@@ -45,11 +45,6 @@ export function NotionPanel({ slug, notion, result }: { slug: string; notion: No
         {notion.nextCursor ? (
           <Link className="text-sm underline" to={`?q=${encodeURIComponent(notion.query)}&cursor=${encodeURIComponent(notion.nextCursor)}`}>
             More pages
-          </Link>
-        ) : null}
-        {result?.transcriptId ? (
-          <Link className="text-sm underline" to={`/w/${slug}/transcripts/${result.transcriptId}`}>
-            Open the {result.kind === "note" ? "note" : "transcript"}
           </Link>
         ) : null}
       </Panel>

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSecret } from "../../../services/token-vault/vault.server";
 import { createRoadmapItem } from "../../roadmap/roadmap.server";
-import { requireTranscript } from "../../transcripts/transcripts.server";
 import { disconnect, getConnection } from "../connections.server";
 import { requireConfiguredProvider } from "../providers.server";
 import { exportRoadmapToNotion } from "./notion-export.server";
-import { importNotionPage, searchNotionPages } from "./notion-pages.server";
+import { searchNotionPages } from "./notion-pages.server";
 import { connectNotion, startNotionTestEnv, type NotionTestEnv } from "./notion-testing";
 
 let env: NotionTestEnv;
@@ -14,8 +13,6 @@ beforeAll(async () => {
   env = await startNotionTestEnv();
 });
 afterAll(() => env?.close());
-
-const rich = (plain_text: string, annotations: Record<string, boolean> = {}, href: string | null = null) => ({ plain_text, annotations, href });
 
 describe("Notion", () => {
   it("privacy promise 4: nothing is fetched from Notion before the connection is authorised", async () => {
@@ -53,46 +50,6 @@ describe("Notion", () => {
     expect(new Set(titles).size).toBe(45);
   });
 
-  it("imports a page with nested blocks as a Markdown transcript from Notion", async () => {
-    const many = Array.from({ length: 120 }, (_, n) => ({ type: "paragraph", text: `Line ${n + 1}` }));
-    const page = env.fake.store.addPage("Pricing review", [
-      { type: "heading_1", text: "Decisions" },
-      { type: "paragraph", richText: [rich("Ship "), rich("annual plans", { bold: true }), rich(" — see "), rich("the memo", {}, "https://example.com/memo")] },
-      { type: "bulleted_list_item", text: "Keep the free tier", children: [{ type: "bulleted_list_item", text: "up to 3 seats", children: [{ type: "to_do", text: "check churn", checked: true }] }] },
-      { type: "numbered_list_item", text: "Draft" },
-      { type: "numbered_list_item", richText: [rich("Review with "), rich("finance", { italic: true })] },
-      { type: "quote", text: "Price is a feature" },
-      { type: "code", text: "plan = annual", language: "python" },
-      { type: "divider" },
-      { type: "heading_3", richText: [rich("Notes on "), rich("SKU-1", { code: true })], children: many },
-    ]);
-    const transcript = await importNotionPage(env.db, env.config, env.workspaceId, env.actorId, page.id, "meeting");
-    const stored = await requireTranscript(env.db, env.workspaceId, transcript.id);
-    expect(stored).toMatchObject({ title: "Pricing review", source: "notion", format: "markdown" });
-    expect(stored.content).toContain(
-      [
-        "# Decisions",
-        "",
-        "Ship **annual plans** — see [the memo](https://example.com/memo)",
-        "",
-        "- Keep the free tier",
-        "  - up to 3 seats",
-        "    - [x] check churn",
-        "1. Draft",
-        "2. Review with *finance*",
-        "",
-        "> Price is a feature",
-        "",
-        "```python\nplan = annual\n```",
-        "",
-        "---",
-        "",
-        "### Notes on `SKU-1`",
-      ].join("\n"),
-    );
-    expect(stored.content).toContain("Line 120");
-  });
-
   it("exports the roadmap twice: the database is created once and each item is held once, updated", async () => {
     const parent = env.fake.store.addPage("Planning");
     await createRoadmapItem(env.db, env.workspaceId, env.actorId, { title: "Annual plans", description: "", lane: "now", initiative_id: null, start_quarter: null, end_quarter: null } as never);
@@ -114,11 +71,7 @@ describe("Notion", () => {
     ]);
   });
 
-  it("answers Notion's 404, 429 and 401 with clear messages", async () => {
-    await expect(importNotionPage(env.db, env.config, env.workspaceId, env.actorId, "0f4e0e35-0000-4000-8000-000000000000", "note")).rejects.toMatchObject({
-      kind: "not-found",
-      message: expect.stringContaining("not shared with Bearing"),
-    });
+  it("answers Notion's 429 and 401 with clear messages (a 404 is in notion-jobs.test.ts)", async () => {
     env.fake.rateLimitNext(1, 7);
     await expect(searchNotionPages(env.db, env.config, env.workspaceId, "", null)).rejects.toMatchObject({
       kind: "rate-limited",
