@@ -5,6 +5,7 @@ import type {
   MembershipsTable,
   OAuthAccountsTable,
   OAuthSignupsTable,
+  BrowserFlowsTable,
   PolicyAcceptancesTable,
   RateLimitsTable,
   RecoveryCodesTable,
@@ -39,6 +40,7 @@ export interface DB {
   sessions: SessionsTable;
   oauth_accounts: OAuthAccountsTable;
   oauth_signups: OAuthSignupsTable;
+  browser_flows: BrowserFlowsTable;
   recovery_codes: RecoveryCodesTable;
   policy_acceptances: PolicyAcceptancesTable;
   usage_events: UsageEventsTable;

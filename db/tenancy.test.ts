@@ -19,6 +19,7 @@ const GLOBAL_TABLES = new Set([
   "roadmap_shares",
   "oauth_accounts",
   "oauth_signups",
+  "browser_flows",
   "recovery_codes",
   "policy_acceptances",
   // Usage data: many events belong to no workspace (sign-in pages, personal settings).

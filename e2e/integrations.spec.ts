@@ -81,6 +81,9 @@ test("an admin connects Notion, imports a page as a transcript and as a note, an
   await page.goto(`/w/${workspace.slug}/settings/integrations`);
   await page.getByRole("region", { name: "Notion" }).getByRole("link", { name: "Connect Notion" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Notion is connected." })).toBeVisible();
+  // Privacy promise 6: connecting kept its state in the admin's session, with no cookie of its own.
+  const host = new URL(page.url()).hostname;
+  expect((await page.context().cookies()).filter((cookie) => cookie.domain === host).map((cookie) => cookie.name)).toEqual(["bearing_session"]);
   await page.getByRole("link", { name: /Open Notion/ }).click();
 
   await page.getByLabel("Page title").fill("Weekly");

@@ -48,7 +48,11 @@ async function logInWithPassword(page: Page, email: string) {
   await page.getByRole("button", { name: "Log in" }).click();
 }
 
-test("a new user signs up with Google: the provider's name and email, then age and policies before the account exists", async ({ page, db }) => {
+test("a new user signs up with Google: the provider's name and email, then age and policies before the account exists", async ({ page, context, baseURL, db }) => {
+  // Privacy promise 6 holds during the round trip too: the session cookie carries the sign-in's state.
+  // Every path of our host counts (a cookie limited to /auth would not show under the site's URL).
+  const host = new URL(baseURL!).hostname;
+  const ourCookies = async () => (await context.cookies()).filter((cookie) => cookie.domain === host).map((cookie) => cookie.name);
   const email = uniqueEmail("google-new");
   await page.goto("/login");
   await page.getByRole("link", { name: "Continue with Google" }).click();
@@ -57,6 +61,7 @@ test("a new user signs up with Google: the provider's name and email, then age a
 
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
+  expect(await ourCookies()).toEqual(["bearing_session"]);
   expect(await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("You must be 16 or older to use Bearing.")).toBeVisible();
@@ -66,6 +71,7 @@ test("a new user signs up with Google: the provider's name and email, then age a
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page.getByRole("heading", { name: "Create your first workspace" })).toBeVisible();
+  expect(await ourCookies()).toEqual(["bearing_session"]);
   const user = await db
     .selectFrom("users")
     .innerJoin("oauth_accounts", "oauth_accounts.user_id", "users.id")

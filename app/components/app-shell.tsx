@@ -44,7 +44,7 @@ function Icon({ d }: { d: string }) {
 }
 
 const navItem = ({ isActive }: { isActive: boolean }) =>
-  `flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm ${
+  `flex items-center gap-2.5 rounded-md px-2.5 py-1 text-sm ${
     isActive
       ? "bg-zinc-200/70 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-white"
       : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100"
@@ -53,7 +53,7 @@ const navItem = ({ isActive }: { isActive: boolean }) =>
 function Navigation({ slug, role }: { slug: string; role: Role }) {
   const base = `/w/${slug}`;
   return (
-    <nav aria-label="Workspace" className="space-y-6">
+    <nav aria-label="Workspace" className="space-y-5">
       <Form method="get" action={`${base}/search`} role="search">
         <label>
           <span className="sr-only">Search this workspace</span>

@@ -2,7 +2,8 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireAnonymous, requireUser, safeRedirect } from "~/services/auth.server";
 import { notFound } from "~/services/errors.server";
 import { parseProvider, providerSignIn } from "~/services/oauth/providers.server";
-import { newFlow, stateCookie } from "~/services/oauth/state-cookie.server";
+import { startFlow } from "~/services/browser-flows.server";
+import { newFlow } from "~/services/oauth/sign-in-flow.server";
 
 /**
  * GET /auth/google, /auth/microsoft: "Continue with …" starts here and leaves for the provider.
@@ -21,9 +22,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!link) requireAnonymous(context, redirectTo);
 
   const flow = newFlow(provider, { redirectTo, mode: link ? "link" : "sign-in", userId: user?.id ?? null });
-  return redirect(signIn.authorizationUrl(flow).href, {
-    headers: { "Set-Cookie": stateCookie(flow, context.config.sessionSecret, context.config.secure) },
-  });
+  // Signed out, the session cookie carries the flow's token until the callback; signed in, the session holds the flow.
+  const cookie = await startFlow(context, "sign-in", flow);
+  return redirect(signIn.authorizationUrl(flow).href, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
 }
 
 export default function StartProviderSignIn() {

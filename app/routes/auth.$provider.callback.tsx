@@ -6,26 +6,29 @@ import { signIn } from "~/services/auth.server";
 import { AppError, notFound } from "~/services/errors.server";
 import { linkIdentity, resolveSignIn } from "~/services/oauth/accounts.server";
 import { sameString } from "~/services/oauth/id-token.server";
+import { takeFlow } from "~/services/browser-flows.server";
 import { signupCookie, startPendingSignup } from "~/services/oauth/pending-signups.server";
 import { PROVIDER_NAMES, parseProvider, providerSignIn } from "~/services/oauth/providers.server";
-import { clearedStateCookie, readStateCookie } from "~/services/oauth/state-cookie.server";
+import type { OAuthFlow } from "~/services/oauth/sign-in-flow.server";
 
 export const meta: MetaFunction = () => [{ title: "Signing in · Bearing" }];
 
 /**
- * The provider sends the browser back here with `code` and `state`. The state must match the
- * signed cookie this browser got when it left; the code is redeemed with the PKCE verifier; the
- * ID token is checked (app/services/oauth). The state cookie is cleared whatever happens.
+ * The provider sends the browser back here with `code` and `state`. The state must match the flow
+ * this browser started (found through its session cookie, and spent as it is read); the code is
+ * redeemed with the PKCE verifier; the ID token is checked (app/services/oauth). A signed-out
+ * browser's cookie loses the flow's token whatever happens, unless a session takes its place.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const provider = parseProvider(params.provider);
   const providerClient = provider ? providerSignIn(context.config, provider) : null;
   if (!provider || !providerClient) throw notFound();
   const providerName = PROVIDER_NAMES[provider];
-  const clearState = clearedStateCookie(context.config.secure);
-  const flow = readStateCookie(request.headers.get("cookie"), context.config.sessionSecret);
+  const taken = await takeFlow<OAuthFlow>(request, context, "sign-in");
+  const flow = taken?.payload ?? null;
+  const spent = taken?.clearCookie ? { "Set-Cookie": taken.clearCookie } : undefined;
   const failure = (status: number, title: string, message: string) =>
-    data({ title, message, retryTo: flow?.mode === "link" ? flow.redirectTo : "/login" }, { status, headers: { "Set-Cookie": clearState } });
+    data({ title, message, retryTo: flow?.mode === "link" ? flow.redirectTo : "/login" }, { status, headers: spent });
 
   const query = new URL(request.url).searchParams;
   const [code, state, error] = [query.get("code"), query.get("state"), query.get("error")];
@@ -49,22 +52,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     const linked = await linkIdentity(context.db, context.auth.user.id, identity);
     if (linked.kind === "refused") return failure(409, linked.title, linked.message);
-    return redirect(flow.redirectTo, { headers: { "Set-Cookie": clearState } });
+    return redirect(flow.redirectTo);
   }
 
   const outcome = await resolveSignIn(context.db, identity);
   if (outcome.kind === "refused") return failure(409, outcome.title, outcome.message);
   if (outcome.kind === "confirm-signup") {
-    const token = await startPendingSignup(context.db, identity);
-    const headers = new Headers([
-      ["Set-Cookie", clearState],
-      ["Set-Cookie", signupCookie(token, context.config.secure)],
-    ]);
+    // The session cookie now carries the pending sign-up's token in place of the spent flow's.
+    const { token, expiresAt } = await startPendingSignup(context.db, identity);
+    const headers = { "Set-Cookie": signupCookie(token, expiresAt, context.config.secure) };
     return redirect(`/auth/confirm?redirectTo=${encodeURIComponent(flow.redirectTo)}`, { headers });
   }
-  const response = await signIn(request, context, outcome.userId, flow.redirectTo);
-  response.headers.append("Set-Cookie", clearState);
-  return response;
+  // A new session's cookie takes the place of the flow's token.
+  return signIn(request, context, outcome.userId, flow.redirectTo);
 }
 
 export default function ProviderCallbackProblem() {

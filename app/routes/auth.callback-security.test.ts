@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FAKE_OIDC_CLIENTS } from "../../e2e/fakes/oidc/server";
-import { continueWith, sessionCookieSet, setUpOAuthTestApp } from "../services/oauth/testing";
+import { continueWith, holdsSession, setUpOAuthTestApp } from "../services/oauth/testing";
 import { signedInUser, visibleText } from "../server/testing";
 
 const env = setUpOAuthTestApp();
@@ -22,11 +22,20 @@ async function expectRefused(response: Response, status: number, text: string) {
 }
 
 describe("OAuth callback security", () => {
-  it("the state cookie is HttpOnly, SameSite=Lax, limited to /auth, lives 10 minutes, and the state has at least 112 bits", async () => {
+  it("the state stays on the server, found through the session cookie (HttpOnly, SameSite=Lax, 10 minutes), and has at least 112 bits", async () => {
     const browser = env.app.newBrowser();
+    const before = Date.now();
     const { start, authorizationUrl } = await continueWith(browser, "google");
-    const cookie = start.headers.getSetCookie().find((header) => header.startsWith("bearing_oauth="));
-    expect(cookie).toMatch(/; Path=\/auth; HttpOnly; SameSite=Lax; Max-Age=600$/);
+    // No cookie of its own (privacy promise 6): a signed-out browser's session cookie carries the flow's token.
+    const [cookie, ...others] = start.headers.getSetCookie();
+    expect(others).toEqual([]);
+    expect(cookie).toMatch(/^bearing_session=[a-z2-7]+\.[a-z2-7]+; Path=\/; HttpOnly; SameSite=Lax; Expires=[^;]+$/);
+    const expires = Date.parse(/Expires=([^;]+)/.exec(cookie!)![1]!);
+    expect(expires - before).toBeGreaterThan(9 * 60_000);
+    expect(expires - before).toBeLessThanOrEqual(10 * 60_000 + 1000);
+    const stored = await env.db.selectFrom("browser_flows").select(["payload", "secret_hash"]).where("id", "=", browser.cookies.get("bearing_session")!.split(".")[0]!).executeTakeFirstOrThrow();
+    expect(stored.payload).toMatchObject({ state: authorizationUrl.searchParams.get("state"), provider: "google", mode: "sign-in" });
+    expect(Buffer.from(stored.secret_hash!).toString("utf8")).not.toContain(browser.cookies.get("bearing_session")!.split(".")[1]);
     const state = authorizationUrl.searchParams.get("state")!;
     expect(Buffer.from(state, "base64url").length * 8).toBeGreaterThanOrEqual(112);
     expect(authorizationUrl.searchParams.get("code_challenge_method")).toBe("S256");
@@ -38,38 +47,42 @@ describe("OAuth callback security", () => {
     const { callbackPath } = await continueWith(browser, "google");
     const tampered = callbackPath.replace(/state=[^&]+/, "state=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     await expectRefused(await browser.request(tampered), 400, "This sign-in has expired");
-    expect(sessionCookieSet(browser)).toBe(false);
-    expect(browser.cookies.has("bearing_oauth")).toBe(false);
+    expect(await holdsSession(env.db, browser)).toBe(false);
+    // The flow is spent by the first answer, and its token leaves the browser.
+    expect(browser.cookies.has("bearing_session")).toBe(false);
   });
 
-  it("OAuth callback without the state cookie (a sign-in started in another browser) is refused", async () => {
+  it("OAuth callback without this browser's flow (a sign-in started in another browser) is refused", async () => {
     const { callbackPath } = await continueWith(env.app.newBrowser(), "google");
     const victim = env.app.newBrowser();
     await expectRefused(await victim.request(callbackPath), 400, "This sign-in has expired");
-    expect(sessionCookieSet(victim)).toBe(false);
+    expect(await holdsSession(env.db, victim)).toBe(false);
   });
 
-  it("OAuth callback with an edited state cookie is refused", async () => {
+  it("OAuth callback with a forged flow token is refused", async () => {
     const browser = env.app.newBrowser();
-    const { callbackPath } = await continueWith(browser, "google");
-    const [payload, mac] = browser.cookies.get("bearing_oauth")!.split(".");
-    const flow = JSON.parse(Buffer.from(payload!, "base64url").toString("utf8"));
-    browser.cookies.set("bearing_oauth", `${Buffer.from(JSON.stringify({ ...flow, redirectTo: "/elsewhere" })).toString("base64url")}.${mac}`);
+    const { callbackPath, callback } = await continueWith(browser, "google");
+    const [id, secret] = browser.cookies.get("bearing_session")!.split(".");
+    browser.cookies.set("bearing_session", `${id}.${secret!.replace(/^./, (c) => (c === "a" ? "b" : "a"))}`);
     await expectRefused(await browser.request(callbackPath), 400, "This sign-in has expired");
-    expect(sessionCookieSet(browser)).toBe(false);
+    expect(await holdsSession(env.db, browser)).toBe(false);
+    // A wrong secret spends nothing: with its own token, the browser still signs in.
+    browser.cookies.set("bearing_session", `${id}.${secret}`);
+    expect((await callback()).status).toBe(302);
+    expect(await holdsSession(env.db, browser)).toBe(true);
   });
 
   it("OAuth callback with a reused code is refused", async () => {
-    // The whole callback replayed with its own state cookie: only the code's single use refuses it.
+    // The whole callback replayed with the flow token it came with: the flow was spent by the first answer.
     const browser = env.app.newBrowser();
     const { callbackPath, callback } = await continueWith(browser, "google");
-    const stateCookie = browser.cookies.get("bearing_oauth")!;
+    const flowToken = browser.cookies.get("bearing_session")!;
     expect((await callback()).status).toBe(302);
 
     const replayer = env.app.newBrowser();
-    replayer.cookies.set("bearing_oauth", stateCookie);
-    await expectRefused(await replayer.request(callbackPath), 400, "Google did not accept this sign-in (invalid_grant)");
-    expect(sessionCookieSet(replayer)).toBe(false);
+    replayer.cookies.set("bearing_session", flowToken);
+    await expectRefused(await replayer.request(callbackPath), 400, "This sign-in has expired");
+    expect(await holdsSession(env.db, replayer)).toBe(false);
     const code = new URLSearchParams(callbackPath.split("?")[1]).get("code")!;
     expect(env.app.logs.join("\n")).not.toContain(code);
   });
@@ -82,7 +95,7 @@ describe("OAuth callback security", () => {
     const { callbackPath } = await continueWith(victim, "google");
     const injected = callbackPath.replace(/code=[^&]+/, `code=${encodeURIComponent(attackerCode)}`);
     await expectRefused(await victim.request(injected), 400, "Google did not accept this sign-in (invalid_grant)");
-    expect(sessionCookieSet(victim)).toBe(false);
+    expect(await holdsSession(env.db, victim)).toBe(false);
   });
 
   it("a code redeemed without its PKCE verifier is refused by both providers' token endpoints", async () => {
@@ -116,6 +129,6 @@ describe("OAuth callback security", () => {
     const { callbackPath, callback } = await continueWith(browser, "microsoft");
     expect(callbackPath).toContain("error=access_denied");
     await expectRefused(await callback(), 400, "Sign-in cancelled");
-    expect(sessionCookieSet(browser)).toBe(false);
+    expect(await holdsSession(env.db, browser)).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ import { requireAnonymous, safeRedirect, signIn } from "~/services/auth.server";
 import { emails } from "~/services/email-templates.server";
 import { sendInBackground } from "~/services/email.server";
 import { rejected } from "~/services/forms.server";
-import { clearedSignupCookie, completePendingSignup, findPendingSignup, readSignupCookie } from "~/services/oauth/pending-signups.server";
+import { completePendingSignup, findPendingSignup } from "~/services/oauth/pending-signups.server";
+import { clearedSessionCookie, readSessionToken } from "~/services/session.server";
 import { PROVIDER_NAMES } from "~/services/oauth/providers.server";
 import { signupSchema } from "~/modules/accounts/schema";
 import { PolicyCheckboxes } from "~/modules/accounts/policy-checkboxes";
@@ -33,13 +34,13 @@ const EXPIRED = {
 /**
  * A first sign-in with Google or Microsoft: the person sees what the provider told us, confirms
  * their age and accepts the policies, and only then does the account exist. The pending sign-up is
- * found through a short-lived cookie, never through the URL.
+ * found through the token the session cookie carries for 15 minutes, never through the URL.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireAnonymous(context);
-  const pending = await findPendingSignup(context.db, readSignupCookie(request.headers.get("cookie")));
+  const pending = await findPendingSignup(context.db, readSessionToken(request.headers.get("cookie")));
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
-  if (!pending) return data({ pending: null, redirectTo }, { status: 410, headers: { "Set-Cookie": clearedSignupCookie(context.config.secure) } });
+  if (!pending) return data({ pending: null, redirectTo }, { status: 410, headers: { "Set-Cookie": clearedSessionCookie(context.config.secure) } });
   return { pending: { ...pending, providerName: PROVIDER_NAMES[pending.provider] }, redirectTo };
 }
 
@@ -49,13 +50,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return rejected(submission.reply());
 
   const secure = context.config.secure;
-  const result = await completePendingSignup(context.db, readSignupCookie(request.headers.get("cookie")));
+  const result = await completePendingSignup(context.db, readSessionToken(request.headers.get("cookie")));
   if ("expired" in result) {
-    return data({ result: submission.reply({ formErrors: [EXPIRED.message] }) }, { status: 410, headers: { "Set-Cookie": clearedSignupCookie(secure) } });
+    return data({ result: submission.reply({ formErrors: [EXPIRED.message] }) }, { status: 410, headers: { "Set-Cookie": clearedSessionCookie(secure) } });
   }
   if ("emailTaken" in result) {
     const message = "An account with this email address was created in the meantime. Log in to it, then link your provider from Settings → Security.";
-    return data({ result: submission.reply({ formErrors: [message] }) }, { status: 409, headers: { "Set-Cookie": clearedSignupCookie(secure) } });
+    return data({ result: submission.reply({ formErrors: [message] }) }, { status: 409, headers: { "Set-Cookie": clearedSessionCookie(secure) } });
   }
   const user = result.created;
   const redirectTo = safeRedirect(submission.value.redirectTo, "/");
@@ -69,9 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return emails.verifyEmail(user.email, user.name, link.href);
     });
   }
-  const response = await signIn(request, context, user.id, redirectTo);
-  response.headers.append("Set-Cookie", clearedSignupCookie(secure));
-  return response;
+  // The new session's cookie takes the place of the pending sign-up's token.
+  return signIn(request, context, user.id, redirectTo);
 }
 
 export default function ConfirmProviderSignup() {

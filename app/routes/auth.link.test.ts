@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../services/errors.server";
 import { listSignInMethods, unlinkIdentity } from "../services/oauth/identities.server";
-import { continueWith, locationPath, sessionCookieSet, setUpOAuthTestApp } from "../services/oauth/testing";
+import { continueWith, locationPath, holdsSession, setUpOAuthTestApp } from "../services/oauth/testing";
 import { signedInUser, visibleText } from "../server/testing";
 
 const env = setUpOAuthTestApp();
@@ -32,7 +32,7 @@ describe("linking a provider from Settings", () => {
 
     const elsewhere = env.app.newBrowser();
     expect((await (await continueWith(elsewhere, "google")).callback()).status).toBe(302);
-    expect(sessionCookieSet(elsewhere)).toBe(true);
+    expect(await holdsSession(env.db, elsewhere)).toBe(true);
   });
 
   it("asks a signed-out person to log in first", async () => {

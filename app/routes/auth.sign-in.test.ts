@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { POLICY_VERSION } from "../modules/accounts/policies";
-import { continueWith, sessionCookieSet, setUpOAuthTestApp } from "../services/oauth/testing";
+import { continueWith, holdsSession, setUpOAuthTestApp } from "../services/oauth/testing";
 import { fieldErrors, logIn, signUp, signedInUser, startTestApp, visibleText } from "../server/testing";
 
 const env = setUpOAuthTestApp();
@@ -16,8 +16,9 @@ describe("first sign-in with a provider", () => {
     const back = await callback();
     expect(back.status).toBe(302);
     expect(back.headers.get("location")).toBe("/auth/confirm?redirectTo=%2F");
-    expect(browser.cookies.has("bearing_oauth")).toBe(false);
-    expect(sessionCookieSet(browser)).toBe(false);
+    // The pending sign-up's token rides in the session cookie: still no other cookie (privacy promise 6).
+    expect([...browser.cookies.keys()]).toEqual(["bearing_session"]);
+    expect(await holdsSession(env.db, browser)).toBe(false);
     expect(await userByEmail("ada@example.com")).toBeUndefined();
 
     const page = await browser.request("/auth/confirm");
@@ -37,8 +38,8 @@ describe("first sign-in with a provider", () => {
     const confirmed = await browser.postForm("/auth/confirm", { redirectTo: "/", ageConfirmed: true, acceptPolicies: true });
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get("location")).toBe("/");
-    expect(sessionCookieSet(browser)).toBe(true);
-    expect(browser.cookies.has("bearing_oauth_signup")).toBe(false);
+    expect(await holdsSession(env.db, browser)).toBe(true);
+    expect([...browser.cookies.keys()]).toEqual(["bearing_session"]);
     const user = await userByEmail("ada@example.com");
     expect(user).toMatchObject({ name: "Ada Lovelace", password_hash: null, policy_version: POLICY_VERSION });
     expect(user?.age_confirmed_at).toBeInstanceOf(Date);
@@ -51,7 +52,7 @@ describe("first sign-in with a provider", () => {
     const second = await (await continueWith(again, "google")).callback();
     expect(second.status).toBe(302);
     expect(second.headers.get("location")).toBe("/");
-    expect(sessionCookieSet(again)).toBe(true);
+    expect(await holdsSession(env.db, again)).toBe(true);
   });
 
   it("keeps the email of a Microsoft work account unverified without xms_edov, and sends a confirmation email", async () => {
@@ -77,7 +78,7 @@ describe("first sign-in with a provider", () => {
     expect(visibleText(await page.text())).toContain("This sign-up has expired");
     const submitted = await browser.postForm("/auth/confirm", { redirectTo: "/", ageConfirmed: true, acceptPolicies: true });
     expect(submitted.status).toBe(410);
-    expect(sessionCookieSet(browser)).toBe(false);
+    expect(await holdsSession(env.db, browser)).toBe(false);
     expect(await userByEmail("late@example.com")).toBeUndefined();
   });
 });
@@ -91,7 +92,7 @@ describe("an identity whose email matches an existing account", () => {
     const back = await (await continueWith(browser, "google", "?redirectTo=%2Fsettings%2Faccount")).callback();
     expect(back.status).toBe(302);
     expect(back.headers.get("location")).toBe("/settings/account");
-    expect(sessionCookieSet(browser)).toBe(true);
+    expect(await holdsSession(env.db, browser)).toBe(true);
     const user = await userByEmail(person.email);
     expect(await identitiesOf(user!.id)).toMatchObject([{ provider: "google", subject: "google-grace" }]);
     expect(user?.name).toBe("Grace Hopper");
@@ -127,7 +128,7 @@ describe("an identity whose email matches an existing account", () => {
       const text = visibleText(await back.text());
       expect(text).toContain("Log in with your password first");
       expect(text).toContain(`Log in with your email and password, then link ${provider === "google" ? "Google" : "Microsoft"} from Settings → Security.`);
-      expect(sessionCookieSet(browser)).toBe(false);
+      expect(await holdsSession(env.db, browser)).toBe(false);
     }
     expect(await identitiesOf((await userByEmail(person.email))!.id)).toEqual([]);
   });
@@ -138,7 +139,7 @@ describe("an identity whose email matches an existing account", () => {
     env.provider.setUser({ sub: "google-owner", email: squatter.email, emailVerified: true, name: "Real Owner" });
     const browser = env.app.newBrowser();
     expect((await (await continueWith(browser, "google")).callback()).status).toBe(302);
-    expect(sessionCookieSet(browser)).toBe(true);
+    expect(await holdsSession(env.db, browser)).toBe(true);
     const user = await userByEmail(squatter.email);
     expect(user?.password_hash).toBeNull();
     expect(user?.email_verified_at).toBeInstanceOf(Date);

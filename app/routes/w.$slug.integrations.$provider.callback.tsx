@@ -1,5 +1,4 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { clearedConnectCookie } from "~/modules/integrations/connect-state.server";
 import { completeConnection } from "~/modules/integrations/connect.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 
@@ -7,9 +6,7 @@ import { requireMembership } from "~/modules/workspaces/workspaces.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireMembership(request, context, params.slug, "admin");
   const provider = await completeConnection(context, access, params.provider, request);
-  return redirect(`/w/${access.workspace.slug}/settings/integrations?connected=${provider.id}`, {
-    headers: { "set-cookie": clearedConnectCookie(context.config.secure) },
-  });
+  return redirect(`/w/${access.workspace.slug}/settings/integrations?connected=${provider.id}`);
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -6,10 +6,9 @@ import { requireMembership } from "~/modules/workspaces/workspaces.server";
  * "Connect" on Settings → Integrations is a link here (admins only); the browser leaves for the
  * provider's consent page. A link, not a form: the CSP's `form-action 'self'` stops a form post from
  * being redirected to another site. Nothing changes here until the provider sends the person back
- * with a code that matches this browser's state cookie.
+ * with a code that matches the flow this session started.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireMembership(request, context, params.slug, "admin");
-  const { location, cookie } = startConnection(context, access, params.provider);
-  return redirect(location, { headers: { "set-cookie": cookie } });
+  return redirect(await startConnection(context, access, params.provider));
 }

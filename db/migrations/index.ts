@@ -11,6 +11,7 @@ import * as transcriptKinds from "./20261123600000_transcript_kinds";
 import * as privacyAndUsage from "./20261123700000_privacy_and_usage";
 import * as workspaceRestoredActivity from "./20261123700200_workspace_restored_activity";
 import * as jobSubjectsAndResults from "./20261123800000_job_subjects_and_results";
+import * as browserFlows from "./20261123800100_browser_flows";
 
 /**
  * Every migration, by name. One static list serves the server bundle, the CLI and vitest alike;
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "20261123700000_privacy_and_usage": privacyAndUsage,
   "20261123700200_workspace_restored_activity": workspaceRestoredActivity,
   "20261123800000_job_subjects_and_results": jobSubjectsAndResults,
+  "20261123800100_browser_flows": browserFlows,
 };

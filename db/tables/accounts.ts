@@ -65,6 +65,18 @@ export interface OAuthSignupsTable {
   expires_at: Date;
 }
 
+export type BrowserFlowPurpose = "sign-in" | "connect";
+
+/** An OAuth round trip in progress: a session's (signed in) or a signed-out browser's (its token's secret hash). */
+export interface BrowserFlowsTable {
+  id: string;
+  purpose: BrowserFlowPurpose;
+  session_id: string | null;
+  secret_hash: Uint8Array | null;
+  payload: ColumnType<unknown, string, string>;
+  expires_at: Date;
+}
+
 export interface RecoveryCodesTable {
   user_id: string;
   code_hash: Uint8Array;

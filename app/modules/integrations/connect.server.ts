@@ -1,7 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { IntegrationError } from "../../../integrations/types";
 import { AppError } from "../../services/errors.server";
-import { connectCookie, newConnectFlow, readConnectCookie } from "./connect-state.server";
+import { startFlow, takeFlow } from "../../services/browser-flows.server";
+import { sameString } from "../../services/oauth/id-token.server";
+import { newConnectFlow, type ConnectFlow } from "./connect-state.server";
 import { saveConnection } from "./connections.server";
 import { callbackUrl, requireConfiguredProvider } from "./providers.server";
 
@@ -10,26 +12,27 @@ interface Starter {
   user: { id: string };
 }
 
-/** The provider's consent page to send the admin to, and the signed cookie the callback will check. */
-export function startConnection(context: AppLoadContext, { workspace, user }: Starter, providerId: string | undefined) {
+/** The provider's consent page to send the admin to; the session keeps the flow the callback will check. */
+export async function startConnection(context: AppLoadContext, { workspace, user }: Starter, providerId: string | undefined): Promise<string> {
   const provider = requireConfiguredProvider(context.config, providerId);
   const flow = newConnectFlow(provider.id, workspace.id, user.id);
-  const url = provider.authorizationUrl({ state: flow.state, codeVerifier: flow.codeVerifier, redirectUri: callbackUrl(context.config, workspace.slug, provider.id) });
-  return { location: url.href, cookie: connectCookie(flow, context.config.sessionSecret, context.config.secure) };
+  // Connecting needs an admin's session, so the flow is the session's and no cookie is set.
+  await startFlow(context, "connect", flow);
+  return provider.authorizationUrl({ state: flow.state, codeVerifier: flow.codeVerifier, redirectUri: callbackUrl(context.config, workspace.slug, provider.id) }).href;
 }
 
 /**
- * The provider's answer: the code is exchanged only when the state matches the signed cookie this
- * browser got from "Connect", for this workspace, provider and admin. Nothing is fetched from the
- * provider before that (privacy promise 4).
+ * The provider's answer: the code is exchanged only when the state matches the flow this session
+ * started from "Connect", for this workspace, provider and admin; the flow is spent either way.
+ * Nothing is fetched from the provider before that (privacy promise 4).
  */
 export async function completeConnection(context: AppLoadContext, { workspace, user }: Starter, providerId: string | undefined, request: Request) {
   const provider = requireConfiguredProvider(context.config, providerId);
   const refuse = (message: string) => new AppError(400, `${provider.name} was not connected`, message).respond();
   const query = new URL(request.url).searchParams;
-  const flow = readConnectCookie(request.headers.get("cookie"), context.config.sessionSecret);
+  const flow = (await takeFlow<ConnectFlow>(request, context, "connect"))?.payload;
   const state = query.get("state");
-  if (!flow || !state || flow.state !== state || flow.provider !== provider.id || flow.workspaceId !== workspace.id || flow.userId !== user.id) {
+  if (!flow || !state || !sameString(flow.state, state) || flow.provider !== provider.id || flow.workspaceId !== workspace.id || flow.userId !== user.id) {
     throw refuse("This answer does not belong to a connection started from this browser, or it took longer than 10 minutes. Start again from Settings → Integrations.");
   }
   const denied = query.get("error");

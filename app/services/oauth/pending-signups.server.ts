@@ -3,24 +3,25 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import type { Database } from "../../../db/database";
 import type { User } from "../../../db/schema";
 import { insertAccount } from "../../modules/accounts/accounts.server";
+import { sessionCookie } from "../session.server";
 import { generateToken, hashToken } from "../tokens.server";
 import type { ProviderIdentity } from "./providers.server";
-import { readCookie } from "./state-cookie.server";
 
 /**
  * A first sign-in with a provider waits here until the person confirms their age and accepts the
- * policies (PRODUCT.md §2): no account exists before that. The browser holds `<id>.<secret>` in a
- * short-lived cookie (never in a URL); the table keeps only the secret's hash.
+ * policies (PRODUCT.md §2): no account exists before that. The browser, signed out, holds
+ * `<id>.<secret>` in its session cookie for 15 minutes (never in a URL, and no cookie of its own:
+ * privacy promise 6); the table keeps only the secret's hash.
  */
 
-export const SIGNUP_COOKIE = "bearing_oauth_signup";
 const LIFETIME_SECONDS = 15 * 60;
 
 export type PendingSignup = Pick<ProviderIdentity, "provider" | "email" | "emailVerified" | "name" | "avatarUrl">;
 
-export async function startPendingSignup(db: Database, identity: ProviderIdentity): Promise<string> {
+export async function startPendingSignup(db: Database, identity: ProviderIdentity): Promise<{ token: string; expiresAt: Date }> {
   const id = randomBytes(12).toString("base64url");
   const secret = generateToken();
+  const expiresAt = new Date(Date.now() + LIFETIME_SECONDS * 1000);
   await db.deleteFrom("oauth_signups").where("expires_at", "<=", new Date()).execute();
   await db
     .insertInto("oauth_signups")
@@ -33,10 +34,10 @@ export async function startPendingSignup(db: Database, identity: ProviderIdentit
       email_verified: identity.emailVerified,
       name: identity.name,
       avatar_url: identity.avatarUrl,
-      expires_at: new Date(Date.now() + LIFETIME_SECONDS * 1000),
+      expires_at: expiresAt,
     })
     .execute();
-  return `${id}.${secret}`;
+  return { token: `${id}.${secret}`, expiresAt };
 }
 
 async function findRow(db: Database, token: string | null) {
@@ -81,14 +82,7 @@ export async function completePendingSignup(db: Database, token: string | null):
   });
 }
 
-export function readSignupCookie(cookieHeader: string | null): string | null {
-  return readCookie(cookieHeader, SIGNUP_COOKIE);
-}
-
-export function signupCookie(token: string, secure: boolean): string {
-  return [`${SIGNUP_COOKIE}=${token}`, "Path=/auth", "HttpOnly", "SameSite=Lax", `Max-Age=${LIFETIME_SECONDS}`, secure ? "Secure" : null].filter(Boolean).join("; ");
-}
-
-export function clearedSignupCookie(secure: boolean): string {
-  return [`${SIGNUP_COOKIE}=`, "Path=/auth", "HttpOnly", "SameSite=Lax", "Max-Age=0", secure ? "Secure" : null].filter(Boolean).join("; ");
+/** The session cookie, carrying the pending sign-up's token until the account exists. */
+export function signupCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return sessionCookie(token, expiresAt, secure);
 }

@@ -3,6 +3,7 @@ import type { Database } from "../../../db/database";
 import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
 import { startFakeOidc, type FakeOidc } from "../../../e2e/fakes/oidc/server";
 import { startTestApp, type Browser, type TestApp } from "../../server/testing";
+import { SESSION_COOKIE } from "../session.server";
 
 export interface OAuthTestEnv {
   database: TestDatabase;
@@ -54,6 +55,11 @@ export async function continueWith(browser: Browser, provider: "google" | "micro
   return { start, authorizationUrl, callbackPath, callback: () => browser.request(callbackPath) };
 }
 
-export function sessionCookieSet(browser: Browser): boolean {
-  return browser.setCookieHeaders.some((header) => /^bearing_session=[^;]+/.test(header));
+/**
+ * Whether the browser's session cookie opens a session. Not merely whether it has one: a signed-out
+ * browser's session cookie carries its sign-in flow's token (app/services/browser-flows.server.ts).
+ */
+export async function holdsSession(db: Database, browser: Browser): Promise<boolean> {
+  const [id] = browser.cookies.get(SESSION_COOKIE)?.split(".") ?? [];
+  return Boolean(id && (await db.selectFrom("sessions").select("id").where("id", "=", id).executeTakeFirst()));
 }

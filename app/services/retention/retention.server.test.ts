@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
+import { purgeExpiredFlows } from "../browser-flows.server";
 import { loadConfig } from "../env.server";
 import { startJobQueue, type JobQueue } from "../jobs/queue.server";
 import { createLogger } from "../logger.server";
@@ -53,6 +54,8 @@ async function seedExpiringRows() {
     .values([invitation(`old-${tag}@example.com`, ago(31 * DAY_MS)), invitation(`recent-${tag}@example.com`, ago(DAY_MS)), invitation(`open-${tag}@example.com`, ahead(DAY_MS))])
     .returning("id")
     .execute();
+  const flow = (id: string, expires_at: Date) => ({ id, purpose: "sign-in" as const, secret_hash: bytes(), payload: JSON.stringify({ state: id }), expires_at });
+  await db.insertInto("browser_flows").values([flow(`gone-${tag}`, ago(60_000)), flow(`kept-${tag}`, ahead(60_000))]).execute();
   const limit = (subject: string, resets_at: Date) => ({ bucket: "login", subject: `${subject}-${tag}`, hits: 3, resets_at });
   await db.insertInto("rate_limits").values([limit("gone", ago(60_000)), limit("kept", ahead(60_000))]).execute();
   return {
@@ -70,6 +73,7 @@ async function remaining(seeded: Awaited<ReturnType<typeof seedExpiringRows>>) {
     sessions: (await db.selectFrom("sessions").select("id").where("id", "like", like).execute()).map((r) => r.id),
     emailTokens: (await db.selectFrom("email_tokens").select("id").where("user_id", "=", seeded.userId).execute()).map((r) => r.id),
     oauthSignups: (await db.selectFrom("oauth_signups").select("id").where("id", "like", like).execute()).map((r) => r.id),
+    browserFlows: (await db.selectFrom("browser_flows").select("id").where("id", "like", like).execute()).map((r) => r.id),
     invitations: (await db.selectFrom("invitations").select("id").where("email", "like", `%-${seeded.tag}@example.com`).orderBy("expires_at").execute()).map((r) => r.id),
     rateLimits: (await db.selectFrom("rate_limits").select("subject").where("subject", "like", like).execute()).map((r) => r.subject),
   };
@@ -80,6 +84,7 @@ const expectOnlyLiveRowsLeft = async (seeded: Awaited<ReturnType<typeof seedExpi
     sessions: [`kept-${seeded.tag}`],
     emailTokens: [seeded.keptTokenId],
     oauthSignups: [`kept-${seeded.tag}`],
+    browserFlows: [`kept-${seeded.tag}`],
     invitations: seeded.keptInvitationIds,
     rateLimits: [`kept-${seeded.tag}`],
   });
@@ -92,6 +97,7 @@ describe("retention tasks", () => {
     expect(await purgeExpiredSessions(test.db, now)).toBe(1);
     expect(await purgeSpentEmailTokens(test.db, now)).toBe(2);
     expect(await purgeExpiredOAuthSignups(test.db, now)).toBe(1);
+    expect(await purgeExpiredFlows(test.db, now)).toBe(1);
     expect(await purgeExpiredInvitations(test.db, now)).toBe(1);
     expect(await purgeExpiredRateLimits(test.db, now)).toBe(1);
     await expectOnlyLiveRowsLeft(seeded);
@@ -99,7 +105,7 @@ describe("retention tasks", () => {
   });
 
   it("covers sessions, tokens, sign-ups, invitations, rate limits, deleted workspaces and raw usage events", () => {
-    expect(RETENTION_TASKS.map((task) => task.name)).toEqual(["sessions", "email-tokens", "oauth-signups", "invitations", "rate-limits", "deleted-workspaces", "usage-events"]);
+    expect(RETENTION_TASKS.map((task) => task.name)).toEqual(["sessions", "email-tokens", "oauth-signups", "browser-flows", "invitations", "rate-limits", "deleted-workspaces", "usage-events"]);
   });
 });
 

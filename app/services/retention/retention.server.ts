@@ -1,5 +1,6 @@
 import type { Database } from "../../../db/database";
 import { revokeConnectionsOf } from "../../modules/integrations/connections.server";
+import { purgeExpiredFlows } from "../browser-flows.server";
 import { purgeDeletedWorkspaces } from "../../modules/workspaces/workspace-deletion.server";
 import type { Config } from "../env.server";
 import type { Logger } from "../logger.server";
@@ -84,6 +85,7 @@ export const RETENTION_TASKS: readonly RetentionTask[] = [
   counted("sessions", purgeExpiredSessions),
   counted("email-tokens", purgeSpentEmailTokens),
   counted("oauth-signups", purgeExpiredOAuthSignups),
+  counted("browser-flows", purgeExpiredFlows),
   counted("invitations", purgeExpiredInvitations),
   counted("rate-limits", purgeExpiredRateLimits),
   { name: "deleted-workspaces", run: purgeWorkspaces },
