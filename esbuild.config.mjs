@@ -2,28 +2,10 @@
 // Packages stay external: they are resolved from node_modules at run time, as in the image.
 import { build } from "esbuild";
 
-await build({
-  entryPoints: ["app/server/main.ts"],
-  outfile: "build/server.js",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  sourcemap: true,
-  logLevel: "warning",
-});
+const nodeBundle = { bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", sourcemap: true, logLevel: "warning" };
+
+await build({ ...nodeBundle, entryPoints: ["app/server/main.ts"], outfile: "build/server.js" });
 
 // `npm run keys:rotate` as plain JavaScript, so a production image (no tsx, no db/ sources) can run it:
 // `node build/keys-rotate.js` with the instances' environment.
-await build({
-  entryPoints: ["db/cli/rotate-keys.ts"],
-  outfile: "build/keys-rotate.js",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  sourcemap: true,
-  logLevel: "warning",
-});
+await build({ ...nodeBundle, entryPoints: ["db/cli/rotate-keys.ts"], outfile: "build/keys-rotate.js" });

@@ -1,7 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { InitiativeStatus } from "../../../db/schema";
 import { buttonClass } from "~/components/ui/button";
 import { formatDay } from "../activity/time-ago";
+import { STATUS_LABELS } from "../initiatives/status";
 import { SeverityBadge } from "../risks/risk-badges";
 
 export function Panel({ title, viewAll, children }: { title: string; viewAll: { to: string; label: string }; children: ReactNode }) {
@@ -35,15 +37,6 @@ export function PanelEmpty({ children, action }: { children: ReactNode; action?:
   );
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  idea: "Idea",
-  discovery: "Discovery",
-  planned: "Planned",
-  in_progress: "In progress",
-  shipped: "Shipped",
-  parked: "Parked",
-};
-
 const rowLink = "font-medium text-zinc-900 hover:text-accent-600 hover:underline dark:text-zinc-100 dark:hover:text-accent-500";
 
 interface NowItem {
@@ -53,7 +46,7 @@ interface NowItem {
   end_quarter: string | null;
   initiative_id: string | null;
   initiative_title: string | null;
-  initiative_status: string | null;
+  initiative_status: InitiativeStatus | null;
 }
 
 function quarters(item: Pick<NowItem, "start_quarter" | "end_quarter">) {
@@ -79,7 +72,7 @@ export function NowLaneList({ slug, items }: { slug: string; items: ReadonlyArra
                 <Link to={`/w/${slug}/initiatives/${item.initiative_id}`} className="hover:underline">
                   {item.initiative_title}
                 </Link>
-                {item.initiative_status ? ` · ${STATUS_LABELS[item.initiative_status] ?? item.initiative_status}` : null}
+                {item.initiative_status ? ` · ${STATUS_LABELS[item.initiative_status]}` : null}
               </p>
             ) : null}
           </div>

@@ -1,18 +1,9 @@
 import { z } from "zod";
-import type { InitiativeStatus } from "../../../db/schema";
 import { optionalText, quarterField, requiredText, versionField } from "../product-fields";
 import { frameworkInputs, isOnScale, SCORE_INPUTS, type Framework, type ScoreInput, type ScoreInputName } from "./scoring";
+import { STATUS_LABELS, STATUSES } from "./status";
 
-export const STATUSES = ["idea", "discovery", "planned", "in_progress", "shipped", "parked"] as const satisfies readonly InitiativeStatus[];
-
-export const STATUS_LABELS: Record<InitiativeStatus, string> = {
-  idea: "Idea",
-  discovery: "Discovery",
-  planned: "Planned",
-  in_progress: "In progress",
-  shipped: "Shipped",
-  parked: "Parked",
-};
+export { STATUS_LABELS, STATUSES };
 
 export const STATUS_OPTIONS = STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
 

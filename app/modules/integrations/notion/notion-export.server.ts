@@ -1,8 +1,9 @@
 import type { Database } from "../../../../db/database";
 import type { RoadmapRow } from "../../../../integrations/notion/notion-client";
-import type { InitiativeStatus } from "../../../../db/schema";
 import type { Config } from "../../../services/env.server";
 import { AppError } from "../../../services/errors.server";
+import { STATUS_LABELS } from "../../initiatives/status";
+import { LANE_LABELS } from "../../roadmap/schema";
 import { updateConnectionSettings } from "../connections.server";
 import { exportSettings, withNotion } from "./notion-access.server";
 
@@ -12,15 +13,6 @@ import { exportSettings, withNotion } from "./notion-access.server";
  * instead of adding them.
  */
 
-const LANE_LABELS = { now: "Now", next: "Next", later: "Later" } as const;
-const STATUS_LABELS: Record<InitiativeStatus, string> = {
-  idea: "Idea",
-  discovery: "Discovery",
-  planned: "Planned",
-  in_progress: "In progress",
-  shipped: "Shipped",
-  parked: "Parked",
-};
 
 export interface ExportOptions {
   workspaceId: string;
