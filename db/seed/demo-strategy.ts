@@ -2,16 +2,13 @@
 // online shops. Plain data, read by db/seed/demo-product.ts. People are named by seed role
 // ("owner", "editor"); dates are offsets from the day the seed runs, so the demo never looks stale.
 
+import type { CompetitorsTable, PersonasTable, VisionVersionsTable } from "../schema";
+
 export type SeedPerson = "owner" | "editor";
 
-export interface DemoVisionVersion {
+export interface DemoVisionVersion extends Pick<VisionVersionsTable, "statement" | "mission" | "target_customers" | "principles" | "north_star_metric"> {
   daysAgo: number;
   by: SeedPerson;
-  statement: string;
-  mission: string;
-  target_customers: string;
-  principles: string;
-  north_star_metric: string;
 }
 
 export const VISION_VERSIONS: DemoVisionVersion[] = [
@@ -47,14 +44,7 @@ export const VISION_VERSIONS: DemoVisionVersion[] = [
   },
 ];
 
-export interface DemoPersona {
-  name: string;
-  segment: string;
-  goals: string;
-  pains: string;
-  jobs_to_be_done: string;
-  quote: string;
-}
+export type DemoPersona = Pick<PersonasTable, "name" | "segment" | "goals" | "pains" | "jobs_to_be_done" | "quote">;
 
 export const PERSONAS: DemoPersona[] = [
   {
@@ -91,15 +81,7 @@ export const PERSONAS: DemoPersona[] = [
   },
 ];
 
-export interface DemoCompetitor {
-  name: string;
-  website: string;
-  positioning: string;
-  strengths: string;
-  weaknesses: string;
-  pricing_notes: string;
-  threat_level: "low" | "medium" | "high";
-}
+export type DemoCompetitor = Pick<CompetitorsTable, "name" | "website" | "positioning" | "strengths" | "weaknesses" | "pricing_notes" | "threat_level">;
 
 // Fictional companies: the demo makes no claims about real ones.
 export const COMPETITORS: DemoCompetitor[] = [

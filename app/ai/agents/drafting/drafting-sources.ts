@@ -1,28 +1,16 @@
+import type { Selectable } from "kysely";
+import type { CompetitorsTable, VisionVersionsTable } from "../../../../db/schema";
 import type { WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
 import { corpusSources } from "../../corpus-sources";
 import type { DataSource } from "../../prompt";
 
-/** What a drafting panel knows of the item it drafts for, from the page it was opened on. */
-export interface CompetitorSnapshot {
-  id: string;
-  name: string;
-  website: string;
-  positioning: string;
-  strengths: string;
-  weaknesses: string;
-  pricing_notes: string;
-  threat_level: string;
-  version: number;
-}
+/** What a drafting panel knows of the item it drafts for, from the page it was opened on: the table's own columns. */
+export type CompetitorSnapshot = Pick<
+  Selectable<CompetitorsTable>,
+  "id" | "name" | "website" | "positioning" | "strengths" | "weaknesses" | "pricing_notes" | "threat_level" | "version"
+>;
 
-export interface VisionSnapshot {
-  number: number;
-  statement: string;
-  mission: string;
-  target_customers: string;
-  principles: string;
-  north_star_metric: string;
-}
+export type VisionSnapshot = Pick<Selectable<VisionVersionsTable>, "number" | "statement" | "mission" | "target_customers" | "principles" | "north_star_metric">;
 
 export interface InitiativeSnapshot {
   id: string;
