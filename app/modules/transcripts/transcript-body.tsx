@@ -1,6 +1,4 @@
-import ReactMarkdown from "react-markdown";
-import rehypeSanitize from "rehype-sanitize";
-import remarkGfm from "remark-gfm";
+import { SafeMarkdown } from "~/components/safe-markdown";
 import type { TranscriptFormat, TranscriptSegment } from "../../../db/schema";
 import { formatTimestamp, mergeConsecutiveSpeakers } from "./parse-captions";
 import { initials, type SpeakerColour } from "./speaker-colours";
@@ -18,7 +16,7 @@ export function TranscriptBody({
   colourOf: (speaker: string | null) => SpeakerColour;
 }) {
   if (segments) return <Conversation segments={segments} colourOf={colourOf} />;
-  if (format === "markdown") return <MarkdownTranscript content={content} />;
+  if (format === "markdown") return <SafeMarkdown>{content}</SafeMarkdown>;
   return <PlainTranscript content={content} />;
 }
 
@@ -61,18 +59,6 @@ function PlainTranscript({ content }: { content: string }) {
           {paragraph}
         </p>
       ))}
-    </div>
-  );
-}
-
-// No raw HTML reaches the page: react-markdown drops it (skipHtml) and rehype-sanitize strips
-// whatever Markdown itself could smuggle in (javascript: links, event handlers).
-function MarkdownTranscript({ content }: { content: string }) {
-  return (
-    <div className="space-y-4 text-sm leading-relaxed text-zinc-800 dark:text-zinc-200 [&_a]:text-accent-600 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:border-zinc-300 [&_blockquote]:pl-3 [&_blockquote]:italic [&_code]:rounded [&_code]:bg-zinc-100 [&_code]:px-1 [&_code]:text-xs dark:[&_code]:bg-zinc-800 [&_h1]:text-lg [&_h1]:font-semibold [&_h2]:text-base [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:mt-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_table]:w-full [&_td]:border [&_td]:border-zinc-200 [&_td]:px-2 [&_td]:py-1 dark:[&_td]:border-zinc-800 [&_th]:border [&_th]:border-zinc-200 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left dark:[&_th]:border-zinc-800 [&_ul]:list-disc [&_ul]:pl-5">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} skipHtml>
-        {content}
-      </ReactMarkdown>
     </div>
   );
 }

@@ -145,7 +145,7 @@ describe("transcripts", () => {
     const html = page.match(/<section aria-label="Transcript"[\s\S]*?<\/section>/)![0];
     expect(html).toContain("<h1>Weekly sync</h1>");
     expect(html).toContain("<strong>importer</strong>");
-    expect(html).toContain("<a>docs</a>");
+    expect(html).toMatch(/<a rel="noopener noreferrer nofollow" target="_blank">docs<\/a>/);
     expect(html).not.toMatch(/<script|<img|onerror|javascript:/);
 
     const text = await env.team.editor.browser.postForm(newPath(), { title: "Hallway chat", format: "text", content: "Priya: first thought\nstill first\n\nMarco: second" });
