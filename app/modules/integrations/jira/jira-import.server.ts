@@ -3,6 +3,7 @@ import type { InitiativeStatus } from "../../../../db/schema";
 import type { JiraIssueSummary, JiraSearchPage, StatusCategory } from "../../../../integrations/jira/jira-client";
 import { IntegrationError } from "../../../../integrations/types";
 import type { Config } from "../../../services/env.server";
+import { LIMITS } from "../../initiatives/schema";
 import { withJira, type JiraAccess } from "./jira-access.server";
 import { recordActivity } from "../../../services/activity.server";
 
@@ -108,7 +109,8 @@ async function writePage(db: Database, workspaceId: string, actorId: string, acc
         fresh.map((issue) => ({
           workspace_id: workspaceId,
           title: issue.summary.slice(0, 200) || issue.key,
-          description: issue.description,
+          // Within the form's limit, or the initiative could be neither saved again nor imported from an export.
+          description: issue.description.slice(0, LIMITS.description),
           status: issue.statusCategory ? STATUS_BY_CATEGORY[issue.statusCategory] : "idea",
           source: "jira" as const,
           created_by: actorId,

@@ -122,3 +122,14 @@ describe("pushing and syncing", () => {
     expect(rows.find((row) => row.external_id === "PAY-1")).toMatchObject({ status: "shipped", jira_status: "Done" });
   });
 });
+
+describe("importing an issue longer than the form allows", () => {
+  it("keeps the description within the initiative form's limit, so the initiative can be saved again and exported and imported", async () => {
+    const issue = env.fake.project(0, "PAY").create({ summary: "Long specification", issueType: "Epic", description: "Spec. ".repeat(5000) });
+    const result = await importJiraIssues(env.db, env.config, { workspaceId: env.workspaceId, actorId: env.actorId, jql: `key in (${issue.key})` });
+    expect(result.created).toBe(1);
+    const row = await env.db.selectFrom("initiatives").select("description").where("workspace_id", "=", env.workspaceId).where("title", "=", "Long specification").executeTakeFirstOrThrow();
+    expect(row.description).toHaveLength(20_000);
+    expect(row.description.startsWith("Spec. Spec.")).toBe(true);
+  });
+});
