@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalText, quarterField, requiredText, versionField } from "../product-fields";
+import { detectLink } from "./links";
 import { frameworkInputs, isOnScale, SCORE_INPUTS, type Framework, type ScoreInput, type ScoreInputName } from "./scoring";
 import { STATUS_LABELS, STATUSES } from "./status";
 
@@ -23,22 +24,19 @@ export function parseTags(text: string): string[] {
   return [...new Set(tags)];
 }
 
-export const tagsField = z
-  .string()
-  .default("")
-  .transform(parseTags)
-  .pipe(
-    z
-      .array(z.string().max(TAG_MAX, `Keep each tag under ${TAG_MAX} characters.`))
-      .max(TAGS_MAX, `Use at most ${TAGS_MAX} tags.`),
-  );
+/** Tags as stored: the form reads them from comma-separated text, the workspace import as a list. */
+export const tagList = z.array(z.string().max(TAG_MAX, `Keep each tag under ${TAG_MAX} characters.`)).max(TAGS_MAX, `Use at most ${TAGS_MAX} tags.`);
 
-/** One score input, validated against its scale with the scale's own message. */
+export const tagsField = z.string().default("").transform(parseTags).pipe(tagList);
+
+/** One score input on its scale, with the scale's own message. */
+export function scoreValue(input: ScoreInput) {
+  return z.number({ error: `Enter a number. ${input.error}` }).refine((value) => isOnScale(input, value), input.error);
+}
+
+/** The form leaves an input it does not show, or one left empty, out. */
 export function scoreInputField(input: ScoreInput) {
-  return z
-    .number({ error: `Enter a number. ${input.error}` })
-    .refine((value) => isOnScale(input, value), input.error)
-    .optional();
+  return scoreValue(input).optional();
 }
 
 function scoreFields(framework: Framework) {
@@ -48,15 +46,20 @@ function scoreFields(framework: Framework) {
   >;
 }
 
-const baseFields = {
+/** The fields whose values the initiative itself holds (the others refer to members and personas). */
+export const initiativeContentFields = {
   title: requiredText(LIMITS.title, "Give the initiative a title."),
   problem: optionalText(LIMITS.problem),
   description: optionalText(LIMITS.description),
   status: statusField.default("idea"),
+  target_quarter: quarterField,
+};
+
+const baseFields = {
+  ...initiativeContentFields,
   owner_id: z.uuid({ error: "Choose a member of this workspace." }).optional(),
   personas: z.array(z.uuid({ error: "Choose personas of this workspace." })).max(50, "Choose at most 50 personas.").default([]),
   tags: tagsField,
-  target_quarter: quarterField,
 };
 
 /** The form holds the score inputs of the workspace's framework only; the others stay as stored. */
@@ -85,7 +88,17 @@ export function conflictFields(framework: Framework) {
   ];
 }
 
+/** An issue link's address: https, and recognisably a Jira, Linear or GitHub issue (links.ts). */
+export const issueLinkAddress = z
+  .string({ error: "Paste the full address, starting with https://" })
+  .trim()
+  .max(2000, "That address is too long.")
+  .superRefine((address, context) => {
+    const link = detectLink(address);
+    if ("error" in link) context.addIssue({ code: "custom", message: link.error });
+  });
+
 export const linkSchema = z.object({
   intent: z.literal("add-link"),
-  url: z.url({ error: "Paste the full address, starting with https://" }).trim().max(2000, "That address is too long."),
+  url: issueLinkAddress,
 });

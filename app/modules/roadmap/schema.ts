@@ -14,13 +14,15 @@ export const LANE_DESCRIPTIONS: Record<Lane, string> = {
 
 export const laneField = z.enum(LANES, { error: "Choose Now, Next or Later." });
 
-// Runs even when another field (an empty title) failed, so every mistake shows at once.
-const alwaysCheck = { when: () => true };
+// Runs even when another field (an empty title) failed, so every mistake shows at once; only
+// something that is no item at all (an imported file's `null`) has no quarters to compare.
+const alwaysCheck = { when: ({ value }: { value: unknown }) => typeof value === "object" && value !== null };
 
 // A longer span is almost certainly a typo (2062 for 2026), and would stretch the timeline.
 const MAX_SPAN_QUARTERS = 40;
 
-const itemObject = z.object({
+/** The item's own fields as the form takes them; the workspace import builds on them too. */
+export const roadmapItemFields = z.object({
   title: requiredText(200, "Give the item a title."),
   description: optionalText(5000),
   lane: laneField,
@@ -29,11 +31,13 @@ const itemObject = z.object({
   end_quarter: quarterField,
 });
 
-type ItemShape = z.infer<typeof itemObject>;
+type ItemShape = z.infer<typeof roadmapItemFields>;
 
 const isQuarter = (value: unknown): value is string => typeof value === "string" && /^\d{4}-Q[1-4]$/.test(value);
 
-function checkQuarters(item: Pick<ItemShape, "start_quarter" | "end_quarter">, ctx: z.RefinementCtx) {
+type Quarters = { start_quarter?: string | null; end_quarter?: string | null };
+
+function checkQuarters(item: Quarters, ctx: z.RefinementCtx) {
   const { start_quarter: start, end_quarter: end } = item;
   if (end && !start) {
     ctx.addIssue({ code: "custom", path: ["start_quarter"], message: "Add the start quarter too, or clear the end quarter." });
@@ -46,8 +50,13 @@ function checkQuarters(item: Pick<ItemShape, "start_quarter" | "end_quarter">, c
   else if (span >= MAX_SPAN_QUARTERS) ctx.addIssue({ code: "custom", path: ["end_quarter"], message: "Keep an item within ten years." });
 }
 
-export const createRoadmapItemSchema = itemObject.superRefine(checkQuarters, alwaysCheck);
-export const updateRoadmapItemSchema = itemObject.extend({ version: versionField }).superRefine(checkQuarters, alwaysCheck);
+/** A start before the end, and no span longer than ten years: on the form and on import alike. */
+export function withQuarterOrder<Schema extends z.ZodType<Quarters>>(schema: Schema) {
+  return schema.superRefine(checkQuarters, alwaysCheck);
+}
+
+export const createRoadmapItemSchema = withQuarterOrder(roadmapItemFields);
+export const updateRoadmapItemSchema = withQuarterOrder(roadmapItemFields.extend({ version: versionField }));
 
 export type RoadmapItemInput = ItemShape;
 

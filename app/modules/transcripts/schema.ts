@@ -53,14 +53,14 @@ export function splitAttendees(value: string): string[] {
   return [...names.values()];
 }
 
-const attendeesField = z
-  .string()
-  .trim()
-  .max(5000, "Use at most 5,000 characters.")
-  .default("")
-  .transform(splitAttendees)
-  .refine((names) => names.length <= 100, "List at most 100 attendees.")
-  .refine((names) => names.every((name) => name.length <= 120), "Keep each name under 120 characters.");
+/** The rules for a list of attendees: the form reads it from one text field, the workspace import as a list. */
+export function withAttendeeRules<Schema extends z.ZodType<string[]>>(names: Schema) {
+  return names
+    .refine((list) => list.length <= 100, "List at most 100 attendees.")
+    .refine((list) => list.every((name) => name.length <= 120), "Keep each name under 120 characters.");
+}
+
+const attendeesField = withAttendeeRules(z.string().trim().max(5000, "Use at most 5,000 characters.").default("").transform(splitAttendees));
 
 const FORMAT_CHOICES = ["auto", "text", "markdown", "vtt", "srt"] as const;
 export type FormatChoice = (typeof FORMAT_CHOICES)[number];
@@ -94,22 +94,35 @@ export const createTranscriptSchema = z
 
 export type CreateTranscriptInput = z.infer<typeof createTranscriptSchema>;
 
-const decisionsField = z
-  .string()
-  .default("")
-  .transform((value) => value.split(/\r?\n/).map((line) => line.replace(/^\s*[-*•]\s+/, "").trim()).filter(Boolean))
-  .refine((lines) => lines.length <= 100, "List at most 100 decisions.")
-  .refine((lines) => lines.every((line) => line.length <= 1000), "Keep each decision under 1,000 characters.");
+/** The rules for a list of decisions: the form reads it one a line, the workspace import as a list. */
+export function withDecisionRules<Schema extends z.ZodType<string[]>>(lines: Schema) {
+  return lines
+    .refine((list) => list.length <= 100, "List at most 100 decisions.")
+    .refine((list) => list.every((line) => line.length <= 1000), "Keep each decision under 1,000 characters.");
+}
+
+const decisionsField = withDecisionRules(
+  z
+    .string()
+    .default("")
+    .transform((value) => value.split(/\r?\n/).map((line) => line.replace(/^\s*[-*•]\s+/, "").trim()).filter(Boolean)),
+);
 
 export const ACTION_ITEM_TEXT_MAX = 200;
+export const ACTION_ITEMS_MAX = 200;
+
+/** One action item's own fields, as the edit form's rows and the workspace import take them. */
+export const actionItemFields = {
+  id: z.string().max(64).optional(),
+  text: optionalText(ACTION_ITEM_TEXT_MAX),
+  owner: optionalText(120),
+  /** The transcript passage a new item came from (the AI summariser quotes one); kept once stored. */
+  quote: optionalText(1000),
+};
 
 const actionItemRow = z
   .object({
-    id: z.string().max(64).optional(),
-    text: optionalText(ACTION_ITEM_TEXT_MAX),
-    owner: optionalText(120),
-    /** The transcript passage a new item came from (the AI summariser quotes one); kept once stored. */
-    quote: optionalText(1000),
+    ...actionItemFields,
     remove: z.boolean().optional(),
   })
   .superRefine((row, context) => {
@@ -126,7 +139,7 @@ export const updateTranscriptSchema = z.object({
   // Rows left empty, or ticked "Remove", drop out: that is how rows go away without JavaScript.
   action_items: z
     .array(actionItemRow)
-    .max(200, "List at most 200 action items.")
+    .max(ACTION_ITEMS_MAX, `List at most ${ACTION_ITEMS_MAX} action items.`)
     .default([])
     .transform((rows) => rows.filter((row) => !row.remove && row.text).map(({ id, text, owner, quote }) => ({ id, text, owner, quote }))),
   version: versionField,

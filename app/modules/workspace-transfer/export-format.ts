@@ -1,8 +1,21 @@
 import { z } from "zod";
+import { competitorFields } from "../competitors/schema";
+import { PROVIDER_NAMES, detectLink } from "../initiatives/links";
+import { initiativeContentFields, issueLinkAddress, scoreValue, tagList } from "../initiatives/schema";
+import { SCORE_INPUT_NAMES, SCORE_INPUTS, type ScoreInputName } from "../initiatives/scoring";
+import { personaFields } from "../personas/schema";
+import { quarterField } from "../product-fields";
+import { riskFields } from "../risks/schema";
+import { roadmapItemFields, withQuarterOrder } from "../roadmap/schema";
+import { actionItemFields, ACTION_ITEMS_MAX, updateTranscriptSchema, withAttendeeRules, withDecisionRules } from "../transcripts/schema";
+import { visionFields } from "../vision/schema";
 
 // The workspace export document (docs/export-format.md). Import validates a file against this
-// schema before writing anything, with the same rules the database enforces, so an accepted file
-// never fails halfway. Ids only need to be unique per table: import gives every row a new one.
+// schema before writing anything, so an accepted file never fails halfway. A row's own fields are
+// checked by the very zod fields its form uses (each domain's schema.ts): a file can hold nothing a
+// person could not have typed, such as a `javascript:` website, and a rule a form gains applies to
+// imports at once. What no form edits (ids, references, positions, audit, a transcript's text and
+// segments) keeps the database's rules. Ids only need to be unique per table: import gives every row a new one.
 
 export const EXPORT_FORMAT = "bearing.workspace-export";
 export const EXPORT_VERSION = 1;
@@ -11,16 +24,9 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const id = z.string().min(1).max(100);
 const userRef = z.string().max(100).nullable().default(null);
 const text = (max = 1_000_000) => z.string().max(max).default("");
-const title = z.string().trim().min(1, "must not be empty").max(1000);
 const timestamp = z.iso.datetime({ offset: true }).optional();
-const day = z.iso.date().nullable().default(null);
-const quarter = z
-  .string()
-  .regex(/^\d{4}-Q[1-4]$/, "must be a quarter like 2026-Q3")
-  .nullable()
-  .default(null);
-const number = z.number().finite().nullable().default(null);
-const divisor = z.number().finite().positive().nullable().default(null);
+/** A form field a form may leave out, stored as null (and written as null by export). */
+const orNull = <Field extends z.ZodType>(field: Field) => field.nullable().transform((value) => value ?? null);
 const source = z.enum(["manual", "ai", "transcript", "import", "jira", "linear", "github", "notion", "slack"]).default("manual");
 
 /** Who made and last changed a row, and when: kept on import where the person is a member. */
@@ -32,88 +38,70 @@ const audit = {
   updated_at: timestamp,
 };
 
-export const visionVersionSchema = z.object({
+export const visionVersionSchema = visionFields.extend({
   id,
   number: z.number().int().positive(),
-  statement: text(),
-  mission: text(),
-  target_customers: text(),
-  principles: text(),
-  north_star_metric: text(),
   source,
   created_by: userRef,
   created_at: timestamp,
 });
 
-export const personaSchema = z.object({
-  id,
-  name: title,
-  segment: text(),
-  goals: text(),
-  pains: text(),
-  jobs_to_be_done: text(),
-  quote: text(),
-  ...audit,
-});
+export const personaSchema = personaFields.extend({ id, ...audit });
 
-export const competitorSchema = z.object({
-  id,
-  name: title,
-  website: text(2000),
-  positioning: text(),
-  strengths: text(),
-  weaknesses: text(),
-  pricing_notes: text(),
-  threat_level: z.enum(["low", "medium", "high"]).default("medium"),
-  ...audit,
-});
+export const competitorSchema = competitorFields.extend({ id, ...audit });
 
-export const initiativeLinkSchema = z.object({
-  provider: z.enum(["jira", "linear", "github"]),
-  external_id: z.string().min(1).max(500),
-  url: z.string().min(1).max(2000),
-  title: text(2000),
-  status: text(200),
-  created_at: timestamp,
-});
+/** A link as the form would make it from its address: the provider and issue the address names, at its canonical address. */
+export const initiativeLinkSchema = z
+  .object({
+    provider: z.enum(["jira", "linear", "github"]),
+    external_id: z.string().min(1).max(500),
+    url: issueLinkAddress,
+    title: text(2000),
+    status: text(200),
+    created_at: timestamp,
+  })
+  .transform((link, context) => {
+    const found = detectLink(link.url);
+    if ("error" in found) return z.NEVER;
+    if (found.provider !== link.provider || found.externalId !== link.external_id) {
+      context.addIssue({
+        code: "custom",
+        path: ["url"],
+        message: `This address is ${PROVIDER_NAMES[found.provider]} ${found.externalId}, not the link's ${PROVIDER_NAMES[link.provider]} ${link.external_id}.`,
+      });
+      return z.NEVER;
+    }
+    return { ...link, url: found.url };
+  });
+
+const scores = Object.fromEntries(SCORE_INPUT_NAMES.map((name) => [name, scoreValue(SCORE_INPUTS[name]).nullable().default(null)])) as Record<
+  ScoreInputName,
+  z.ZodDefault<z.ZodNullable<ReturnType<typeof scoreValue>>>
+>;
 
 export const initiativeSchema = z.object({
   id,
-  title,
-  problem: text(),
-  description: text(),
-  status: z.enum(["idea", "discovery", "planned", "in_progress", "shipped", "parked"]).default("idea"),
+  ...initiativeContentFields,
+  target_quarter: orNull(quarterField),
   owner_id: userRef,
-  tags: z.array(z.string().max(100)).max(100).default([]),
-  target_quarter: quarter,
-  reach: number,
-  impact: number,
-  confidence: number,
-  effort: divisor,
-  business_value: number,
-  time_criticality: number,
-  risk_reduction: number,
-  job_size: divisor,
-  ease: number,
-  ice_impact: number,
-  ice_confidence: number,
+  tags: tagList.default([]),
+  ...scores,
   persona_ids: z.array(id).default([]),
   links: z.array(initiativeLinkSchema).default([]),
   ...audit,
 });
 
-export const roadmapItemSchema = z.object({
-  id,
-  title,
-  description: text(),
-  lane: z.enum(["now", "next", "later"]),
-  // Fractional-indexing keys (base 62), compared bytewise.
-  position: z.string().regex(/^[0-9A-Za-z]{1,100}$/, "must be a roadmap position key (letters and digits)"),
-  initiative_id: id.nullable().default(null),
-  start_quarter: quarter,
-  end_quarter: quarter,
-  ...audit,
-});
+export const roadmapItemSchema = withQuarterOrder(
+  roadmapItemFields.extend({
+    id,
+    // Fractional-indexing keys (base 62), compared bytewise.
+    position: z.string().regex(/^[0-9A-Za-z]{1,100}$/, "must be a roadmap position key (letters and digits)"),
+    initiative_id: id.nullable().default(null),
+    start_quarter: orNull(quarterField),
+    end_quarter: orNull(quarterField),
+    ...audit,
+  }),
+);
 
 const segmentSchema = z.object({
   start: z.number().finite().min(0),
@@ -124,10 +112,9 @@ const segmentSchema = z.object({
 
 // Loose: keys a later version adds to action items are kept as they are.
 const actionItemSchema = z.looseObject({
-  id: z.string().max(100).optional(),
-  text: z.string().max(10_000),
-  owner: z.string().max(500).nullable().default(null),
-  quote: z.string().max(10_000).nullable().default(null),
+  ...actionItemFields,
+  owner: actionItemFields.owner.nullable().default(null),
+  quote: actionItemFields.quote.nullable().default(null),
   /** What the item was turned into; import points these at the new rows. */
   initiative_id: z.string().max(100).nullable().optional(),
   risk_id: z.string().max(100).nullable().optional(),
@@ -135,30 +122,25 @@ const actionItemSchema = z.looseObject({
 
 export const transcriptSchema = z.object({
   id,
-  title,
-  kind: z.enum(["meeting", "note"]).default("meeting"),
-  meeting_date: day,
-  attendees: z.array(z.string().max(500)).max(1000).default([]),
+  title: updateTranscriptSchema.shape.title,
+  kind: updateTranscriptSchema.shape.kind,
+  meeting_date: orNull(updateTranscriptSchema.shape.meeting_date),
+  attendees: withAttendeeRules(z.array(z.string())).default([]),
   format: z.enum(["text", "markdown", "vtt", "srt"]).default("text"),
+  // No form edits the text once made, and a Notion page or a Slack thread may be larger than the
+  // 1 MB a pasted or uploaded transcript may be: the text keeps the import's own bound.
   content: z.string().max(2_000_000),
   segments: z.array(segmentSchema).nullable().default(null),
-  summary: text(),
-  decisions: z.array(z.string().max(10_000)).default([]),
-  action_items: z.array(actionItemSchema).default([]),
+  summary: updateTranscriptSchema.shape.summary,
+  decisions: withDecisionRules(z.array(z.string())).default([]),
+  action_items: z.array(actionItemSchema).max(ACTION_ITEMS_MAX, `List at most ${ACTION_ITEMS_MAX} action items.`).default([]),
   ...audit,
 });
 
-export const riskSchema = z.object({
+export const riskSchema = riskFields.extend({
   id,
-  title,
-  description: text(),
-  category: text(200),
-  likelihood: z.number().int().min(1).max(5),
-  impact: z.number().int().min(1).max(5),
-  status: z.enum(["open", "mitigating", "accepted", "closed"]).default("open"),
   owner_id: userRef,
-  mitigation: text(),
-  due_date: day,
+  due_date: orNull(riskFields.shape.due_date),
   initiative_id: id.nullable().default(null),
   transcript_id: id.nullable().default(null),
   ...audit,

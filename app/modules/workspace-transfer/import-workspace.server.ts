@@ -17,7 +17,9 @@ export function parseExport(text: string): ExportDocument {
   const result = exportDocumentSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new AppError(400, "Not a valid Bearing export", `This file is not a valid Bearing export: ${formatPath(issue.path)}: ${issue.message}. Nothing was imported.`);
+    // The forms' messages are sentences already; zod's own and the consistency checks' are not.
+    const sentence = /[.!?]$/.test(issue.message) ? issue.message : `${issue.message}.`;
+    throw new AppError(400, "Not a valid Bearing export", `This file is not a valid Bearing export: ${formatPath(issue.path)}: ${sentence} Nothing was imported.`);
   }
   return result.data;
 }

@@ -137,8 +137,8 @@ describe("workspace export and import", () => {
     const cases: Array<[string, string]> = [
       ["{ not json", "This file is not valid JSON"],
       [JSON.stringify({ ...valid, format: "trello" }), 'format: must be "bearing.workspace-export"'],
-      [JSON.stringify({ ...valid, initiatives: valid.initiatives.map((i, n) => (n === 3 ? { ...i, status: "done" } : i)) }), "initiatives[3].status: Invalid option"],
-      [JSON.stringify({ ...valid, risks: [{ ...valid.risks[0], likelihood: 9 }, ...valid.risks.slice(1)] }), "risks[0].likelihood: Too big"],
+      [JSON.stringify({ ...valid, initiatives: valid.initiatives.map((i, n) => (n === 3 ? { ...i, status: "done" } : i)) }), "initiatives[3].status: Choose a status."],
+      [JSON.stringify({ ...valid, risks: [{ ...valid.risks[0], likelihood: 9 }, ...valid.risks.slice(1)] }), "risks[0].likelihood: The likelihood goes from 1 to 5."],
       [JSON.stringify({ ...valid, risks: [{ ...valid.risks[0], initiative_id: "no-such-initiative" }] }), 'risks[0].initiative_id: refers to initiative "no-such-initiative", which is not in this file'],
     ];
     for (const [content, message] of cases) {
