@@ -18,6 +18,7 @@ import type { AddressInfo } from "node:net";
 import { createSigningKey, signIdToken } from "./id-tokens";
 import { authorizeError, authorizePage, GRAPH_PHOTO_NOT_FOUND, resourceUnauthorized, tokenRefusal, type FakeProvider, type JsonAnswer } from "./protocol";
 import { accountChooserPage, chosenAccount } from "./account-chooser";
+import { idTokenClaims, MICROSOFT_CONSUMER_TENANT_ID, userinfoClaims } from "./claims";
 
 export interface FakeOidcUser {
   sub: string;
@@ -44,7 +45,7 @@ export const FAKE_OIDC_CLIENTS = {
 } as const;
 
 export const FAKE_WORK_TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-export const MICROSOFT_CONSUMER_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
+export { MICROSOFT_CONSUMER_TENANT_ID };
 
 export interface FakeOidc {
   url: string;
@@ -57,7 +58,7 @@ export interface FakeOidc {
   close(): Promise<void>;
 }
 
-interface IssuedCode {
+export interface IssuedCode {
   provider: FakeProvider;
   clientId: string;
   redirectUri: string;
@@ -169,54 +170,9 @@ export async function startFakeOidc({ port = 0, interactive = false }: { port?: 
         ...(provider === "microsoft" ? { ext_expires_in: 3599 } : {}),
         scope: provider === "google" ? issued.scope : "openid profile email User.Read",
         token_type: "Bearer",
-        id_token: signIdToken(key, idTokenClaims(issued)),
+        id_token: signIdToken(key, idTokenClaims(url, issued)),
       },
     });
-  }
-
-  function idTokenClaims({ provider, clientId, nonce, user: who }: IssuedCode): Record<string, unknown> {
-    const iat = Math.floor(Date.now() / 1000);
-    // §5.4: with the code flow, the claims of the email and profile scopes may come from userinfo only.
-    const inToken = (claims: Record<string, unknown>) => (who.claimsOnlyAtUserinfo ? {} : claims);
-    if (provider === "google") {
-      return {
-        iss: url, azp: clientId, aud: clientId, sub: who.sub, nonce, iat, exp: iat + 3600,
-        ...inToken({ email: who.email, email_verified: who.emailVerified, ...googleProfile(who) }),
-      };
-    }
-    const tid = who.tenantId!;
-    return {
-      ver: "2.0", iss: `${url}/${tid}/v2.0`, sub: who.sub, aud: clientId, exp: iat + 3600, iat, nbf: iat,
-      oid: `00000000-0000-0000-${who.sub.slice(0, 4).padStart(4, "0")}-000000000000`,
-      tid, nonce, aio: randomBytes(16).toString("base64url"),
-      ...inToken({ name: who.name, preferred_username: who.email, email: who.email }),
-      // An optional claim of the app registration, about the tenant's domains: not one of the email scope's.
-      ...(tid === MICROSOFT_CONSUMER_TENANT_ID ? {} : { xms_edov: who.emailVerified }),
-    };
-  }
-
-  function googleProfile(who: FakeOidcUser) {
-    const [given, ...family] = who.name.split(" ");
-    return {
-      name: who.name, given_name: given, family_name: family.join(" ") || undefined,
-      ...(who.picture ? { picture: `${url}/a/${encodeURIComponent(who.sub)}=s96-c` } : {}),
-    };
-  }
-
-  /**
-   * The userinfo answer (OpenID Connect Core §5.3.2): the claims of the scopes the access token was
-   * granted. Google's carries `email_verified`; Microsoft's (hosted by Graph) has no such claim.
-   */
-  function userinfo(provider: FakeProvider, { user: who, scopes }: { user: FakeOidcUser; scopes: Set<string> }): Record<string, unknown> {
-    const [given, ...family] = who.name.split(" ");
-    const profile = provider === "google"
-      ? googleProfile(who)
-      : { name: who.name, given_name: given, family_name: family.join(" ") || undefined, picture: `${url}/v1.0/me/photo/$value` };
-    return {
-      sub: who.userinfoSubject ?? who.sub,
-      ...(scopes.has("profile") ? profile : {}),
-      ...(scopes.has("email") ? { email: who.email, ...(provider === "google" ? { email_verified: who.emailVerified } : {}) } : {}),
-    };
   }
 
   function bearer(request: IncomingMessage, provider: FakeProvider) {
@@ -241,7 +197,7 @@ export async function startFakeOidc({ port = 0, interactive = false }: { port?: 
       const provider = pathname === "/v1/userinfo" ? "google" : "microsoft";
       const grant = bearer(request, provider);
       if (!grant) return sendJson(response, resourceUnauthorized(provider));
-      return sendJson(response, { status: 200, body: userinfo(provider, grant) });
+      return sendJson(response, { status: 200, body: userinfoClaims(url, provider, grant) });
     }
     if (pathname === "/v1.0/me" || pathname === "/v1.0/me/photos/96x96/$value") {
       const who = bearer(request, "microsoft")?.user;
