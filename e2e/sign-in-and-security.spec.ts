@@ -1,8 +1,10 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
+import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { chooserSubject } from "./fakes/oidc/account-chooser";
 import { insertUser, uniqueEmail, TEST_PASSWORD } from "./support/seed";
-import { expect, test } from "./support/fixtures";
+import { expect, linkIn, test } from "./support/fixtures";
 import { chooseTheme, shoot } from "./support/screens";
 
 // Issue 5 item 6: Google and Microsoft sign-in against the fake OpenID provider the harness runs
@@ -41,10 +43,10 @@ async function logOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-async function logInWithPassword(page: Page, email: string) {
+async function logInWithPassword(page: Page, email: string, password = TEST_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
 }
 
@@ -167,4 +169,86 @@ test("signing out another session from Settings → Security ends it there", asy
   await other.reload();
   await expect(other).toHaveURL(/\/login/);
   await laptop.close();
+});
+
+test("account pre-hijacking: whoever opened an account with the owner's address loses every way in when the owner resets the password", async ({ page, browser, baseURL, db, mailbox }) => {
+  const address = uniqueEmail("prehijack-owner");
+  const squattersGoogle = uniqueEmail("squatters-own-google");
+
+  await test.step("the squatter signs up with the owner's address, never confirms it, and logs in", async () => {
+    await page.goto("/signup");
+    await page.getByLabel("Name").fill("Sly Squatter");
+    await page.getByLabel("Email").fill(address);
+    await page.getByLabel("Password").fill(TEST_PASSWORD);
+    await page.getByLabel("I am 16 or older").check();
+    await page.getByLabel("I accept the Terms and the Privacy Policy").check();
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+    await logInWithPassword(page, address);
+    await expect(page).toHaveURL(/\/verify-email/);
+  });
+
+  await test.step("linking their own Google and turning on two-factor wait for a confirmed address, and the page says why", async () => {
+    await page.goto("/settings/security");
+    const methods = page.getByRole("region", { name: "Sign-in methods" });
+    await expect(methods.getByText("Confirm your email address to link Google or Microsoft.")).toBeVisible();
+    await expect(methods.getByRole("link", { name: "Link Google" })).toHaveCount(0);
+    await expect(methods.getByRole("button", { name: "Send a new link" })).toBeVisible();
+    const twoFactor = page.getByRole("region", { name: "Two-factor authentication" });
+    await expect(twoFactor.getByText("Confirm your email address to turn on two-factor authentication.")).toBeVisible();
+    await expect(twoFactor.getByRole("button", { name: "Set up two-factor authentication" })).toHaveCount(0);
+    await shoot(page, "security-unconfirmed-email");
+
+    // The link the page no longer shows, typed in: refused before Google is even asked.
+    await page.goto("/auth/google?link=1");
+    await expect(page.getByRole("heading", { name: "Confirm your email address first" })).toBeVisible();
+    await expect(page.getByText("Linking Google needs a confirmed email address.")).toBeVisible();
+    await shoot(page, "link-needs-confirmed-email");
+  });
+
+  const { id } = await db.selectFrom("users").select("id").where("email", "=", address).executeTakeFirstOrThrow();
+  await test.step("an account squatted before that rule: the squatter's Google is linked and two-factor is on", async () => {
+    await db.insertInto("oauth_accounts").values({ user_id: id, provider: "google", subject: chooserSubject(squattersGoogle), email: squattersGoogle }).execute();
+    // Any key: the owner must not be asked for a code from it.
+    await db.updateTable("users").set({ totp_key: randomBytes(48), totp_enabled_at: new Date() }).where("id", "=", id).execute();
+  });
+
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  const newPassword = "owner-takes-back-harbour-1987";
+  await test.step("the owner resets the password through the emailed link", async () => {
+    const since = Date.now();
+    await ownerPage.goto("/forgot-password");
+    await ownerPage.getByLabel("Email").fill(address);
+    await ownerPage.getByRole("button", { name: "Send reset link" }).click();
+    const email = await mailbox.waitFor(address, /Reset your Bearing password/, { since });
+    await ownerPage.goto(linkIn(email, `${baseURL}/reset-password?token=`));
+    await ownerPage.getByLabel("New password").fill(newPassword);
+    await ownerPage.getByRole("button", { name: "Save new password" }).click();
+    await expect(ownerPage).toHaveURL(/\/login\?notice=reset/);
+  });
+
+  await test.step("the squatter is signed out, and their Continue with Google no longer opens the owner's account", async () => {
+    await page.goto("/settings/security");
+    await expect(page).toHaveURL(/\/login/);
+    await page.getByRole("link", { name: "Continue with Google" }).click();
+    await chooseAccount(page, { email: squattersGoogle, name: "Sly Squatter" });
+    // A stranger to us: asked to create an account of their own.
+    await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+    await expect(page.getByText(squattersGoogle)).toBeVisible();
+    expect(await db.selectFrom("sessions").select("id").where("user_id", "=", id).execute()).toEqual([]);
+    expect(await db.selectFrom("oauth_accounts").select("subject").where("user_id", "=", id).execute()).toEqual([]);
+  });
+
+  await test.step("the owner logs in with the new password, no code asked, then with their own Google", async () => {
+    await logInWithPassword(ownerPage, address, newPassword);
+    await expect(ownerPage.getByRole("heading", { name: "Create your first workspace" })).toBeVisible();
+    await logOut(ownerPage);
+    await ownerPage.getByRole("link", { name: "Continue with Google" }).click();
+    await chooseAccount(ownerPage, { email: address, name: "Olive Owner" });
+    await expect(ownerPage.getByRole("heading", { name: "Create your first workspace" })).toBeVisible();
+    const identities = await db.selectFrom("oauth_accounts").select("subject").where("user_id", "=", id).execute();
+    expect(identities).toEqual([{ subject: chooserSubject(address) }]);
+  });
+  await owner.close();
 });

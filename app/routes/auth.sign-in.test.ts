@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { POLICY_VERSION } from "../modules/accounts/policies";
-import { continueWith, holdsSession, setUpOAuthTestApp } from "../services/oauth/testing";
-import { fieldErrors, logIn, signUp, signedInUser, startTestApp, visibleText } from "../server/testing";
+import { MICROSOFT_CONSUMER_TENANT_ID } from "../../e2e/fakes/oidc/server";
+import { continueWith, holdsSession, sessionUserId, setUpOAuthTestApp, squattedAccount, squatterHoldings } from "../services/oauth/testing";
+import { fieldErrors, logIn, signedInUser, startTestApp, visibleText } from "../server/testing";
 
 const env = setUpOAuthTestApp();
 const userByEmail = (email: string) => env.db.selectFrom("users").selectAll().where(sql`lower(email)`, "=", email.toLowerCase()).executeTakeFirst();
@@ -134,16 +135,41 @@ describe("an identity whose email matches an existing account", () => {
   });
 
   it("OAuth sign-in with a verified email takes an unconfirmed account away from whoever set its password", async () => {
-    const squatter = { name: "Someone Else", email: "owner@example.com", password: "squatted password 123" };
-    expect((await signUp(env.app.newBrowser(), squatter)).status).toBe(302);
-    env.provider.setUser({ sub: "google-owner", email: squatter.email, emailVerified: true, name: "Real Owner" });
-    const browser = env.app.newBrowser();
-    expect((await (await continueWith(browser, "google")).callback()).status).toBe(302);
-    expect(await holdsSession(env.db, browser)).toBe(true);
-    const user = await userByEmail(squatter.email);
-    expect(user?.password_hash).toBeNull();
-    expect(user?.email_verified_at).toBeInstanceOf(Date);
-    expect((await logIn(env.app.newBrowser(), squatter)).status).toBe(400);
+    // Google, whose identity the squatter linked too, and Microsoft, which they did not.
+    for (const provider of ["google", "microsoft"] as const) {
+      const email = `owner-${provider}@example.com`;
+      const squatted = await squattedAccount(env, email);
+      const owner = { sub: `${provider}-real-owner`, email, emailVerified: true, name: "Real Owner", tenantId: MICROSOFT_CONSUMER_TENANT_ID };
+      env.provider.setUser(owner);
+      const browser = env.app.newBrowser();
+      const back = await (await continueWith(browser, provider)).callback();
+      expect(back.status).toBe(302);
+      // No second factor asked: the squatter's key went with everything else they set up.
+      expect(back.headers.get("location")).toBe("/");
+      expect(await sessionUserId(env.db, browser)).toBe(squatted.id);
+
+      const user = await userByEmail(email);
+      expect(user?.password_hash).toBeNull();
+      expect(user?.email_verified_at).toBeInstanceOf(Date);
+      expect(await squatterHoldings(env.db, squatted.id)).toEqual({
+        identities: [owner.sub],
+        totpKey: false,
+        twoFactorOn: false,
+        totpLastStep: null,
+        recoveryCodes: 0,
+        sessions: 1,
+        aiEndpoints: [],
+      });
+      expect(await holdsSession(env.db, squatted.browser)).toBe(false);
+      expect((await logIn(env.app.newBrowser(), squatted)).status).toBe(400);
+
+      // The squatter's own Google account opens nothing of the owner's: to us it is a newcomer.
+      env.provider.setUser(squatted.google);
+      const squatterAgain = env.app.newBrowser();
+      const again = await (await continueWith(squatterAgain, "google")).callback();
+      expect(again.headers.get("location")).toMatch(/^\/auth\/confirm/);
+      expect(await sessionUserId(env.db, squatterAgain)).toBeNull();
+    }
   });
 });
 

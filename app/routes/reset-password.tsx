@@ -67,7 +67,7 @@ export default function ResetPasswordPage() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         {form.errors ? <Alert tone="error">{form.errors.join(" ")}</Alert> : null}
         <input type="hidden" name="token" value={token} />
-        <Field label="New password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 10 characters." />
+        <Field label="New password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 10 characters and at most 72 bytes (about 72 plain letters)." />
         <Button className="w-full" disabled={submitting}>
           Save new password
         </Button>

@@ -28,7 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listActiveSessions(context.db, user.id, sessionId),
     loadSignInMethods(context.db, context.config, user.id),
   ]);
-  return { email: user.email, passwordSet, twoFactor, sessions, signInMethods, now: Date.now() };
+  // Linking a provider and two-factor wait for a confirmed address: the sections say why.
+  const unconfirmedEmail = user.email_verified_at ? null : user.email;
+  return { email: user.email, unconfirmedEmail, passwordSet, twoFactor, sessions, signInMethods, now: Date.now() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SecuritySettings() {
-  const { email, passwordSet, twoFactor, sessions, signInMethods, now } = useLoaderData<typeof loader>();
+  const { email, unconfirmedEmail, passwordSet, twoFactor, sessions, signInMethods, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const answerFor = <Section extends string>(section: Section) =>
     actionData && "section" in actionData && actionData.section === section ? actionData : undefined;
@@ -60,12 +62,13 @@ export default function SecuritySettings() {
         />
         {/* The two-factor section reads its own answers (`twoFactor` in the action data); it brings its heading, we bring the card. */}
         <div className="rounded-xl border border-zinc-200 p-4 sm:p-5 dark:border-zinc-800">
-          <TwoFactorSection state={twoFactor} />
+          <TwoFactorSection state={twoFactor} unconfirmedEmail={unconfirmedEmail} />
         </div>
         <SessionsSection sessions={sessions} now={now} notice={sessionsAnswer && "notice" in sessionsAnswer ? sessionsAnswer.notice : undefined} />
         <SignInMethodsSection
           methods={signInMethods}
           now={now}
+          unconfirmedEmail={unconfirmedEmail}
           notice={methodsAnswer && "notice" in methodsAnswer ? methodsAnswer.notice : undefined}
           error={methodsAnswer && "error" in methodsAnswer ? methodsAnswer.error : undefined}
         />

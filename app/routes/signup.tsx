@@ -107,7 +107,7 @@ export default function SignupPage() {
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <Field label="Name" meta={fields.name} autoComplete="name" />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
-        <Field label="Password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 10 characters. A few unrelated words work well." />
+        <Field label="Password" meta={fields.password} type="password" autoComplete="new-password" hint="At least 10 characters and at most 72 bytes (about 72 plain letters). A few unrelated words work well." />
         <PolicyCheckboxes ageConfirmed={fields.ageConfirmed} acceptPolicies={fields.acceptPolicies} />
         <Button className="w-full" disabled={submitting}>
           {submitting ? "Creating your account…" : "Create account"}

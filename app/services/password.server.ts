@@ -2,6 +2,8 @@ import bcrypt from "bcrypt";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as english from "@zxcvbn-ts/language-en";
+import { AppError } from "./errors.server";
+import { passwordFitsBcrypt } from "./password-length";
 
 /** PRODUCT.md §6 promise 1: bcrypt with work factor 12. */
 export const BCRYPT_COST = 12;
@@ -16,11 +18,18 @@ const zxcvbn = new ZxcvbnFactory({
   translations: english.translations,
 });
 
+/**
+ * bcrypt would keep only the first 72 bytes of a longer password. The forms refuse one with a field
+ * message (app/modules/accounts/schema.ts); this is the last line for any other caller.
+ */
 export function hashPassword(password: string): Promise<string> {
+  if (!passwordFitsBcrypt(password)) throw new AppError(400, "Password too long", "Use a password of at most 72 bytes.");
   return bcrypt.hash(password, BCRYPT_COST);
 }
 
-export function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
+/** A password over 72 bytes never matches: bcrypt would compare only its first 72 bytes. */
+export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
+  if (!passwordFitsBcrypt(password)) return false;
   return bcrypt.compare(password, hash ?? DECOY_HASH).then((match) => match && Boolean(hash));
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
 import type { EmailTokenPurpose, User } from "../../../db/schema";
+import { lockAccount, takeOverUnprovenAccount } from "../../services/account-takeover.server";
 import { hashPassword, verifyPassword } from "../../services/password.server";
 import { invalidateUserSessions } from "../../services/session.server";
 import { generateToken, hashToken } from "../../services/tokens.server";
@@ -134,12 +135,18 @@ export async function verifyEmail(db: Database, token: string): Promise<string |
   return result.numUpdatedRows > 0n ? used.user_id : null;
 }
 
-/** A reset sets the password, proves the email, and ends every session of the account. */
+/**
+ * A reset sets the password, proves the email, and ends every session of the account. An account
+ * whose email was never proven is taken over: whatever else its maker set up goes too.
+ */
 export async function resetPassword(db: Database, token: string, password: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const used = await consumeEmailToken(trx, token, "reset_password");
     if (!used) return false;
+    const account = await lockAccount(trx, used.user_id);
+    if (!account) return false;
+    if (!account.emailVerified) await takeOverUnprovenAccount(trx, used.user_id);
     await trx
       .updateTable("users")
       .set({ password_hash: passwordHash, email_verified_at: sql`coalesce(email_verified_at, now())`, updated_at: new Date() })

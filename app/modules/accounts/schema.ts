@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { passwordFitsBcrypt } from "../../services/password-length";
 
 // Shared by the browser (instant field errors) and the server (the authority).
 
@@ -8,10 +9,19 @@ export const emailField = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter an email address like name@example.com."));
 
+// No maxLength on the field (a browser cuts a pasted password to it silently): the message says why.
 export const newPasswordField = z
   .string({ error: "Choose a password." })
   .min(10, "Use at least 10 characters.")
-  .max(128, "Use at most 128 characters.");
+  .refine(passwordFitsBcrypt, "Use at most 72 bytes: letters without accents and digits count 1 each, accented letters 2, € and most emoji 3 or 4.");
+
+/**
+ * A password given to prove who one is. One set over 72 bytes before the limit existed was stored
+ * cut; it is refused rather than compared by its first 72 bytes, and its owner resets it.
+ */
+export const currentPasswordField = z
+  .string({ error: "Enter your password." })
+  .refine(passwordFitsBcrypt, "This password is longer than the 72 bytes Bearing accepts. If you chose it before that limit, set a new one with “Forgot password?”.");
 
 const checkbox = (message: string) =>
   z.boolean({ error: message }).refine((checked) => checked, { message });
@@ -28,7 +38,7 @@ export const signupSchema = z.object({
 
 export const loginSchema = z.object({
   email: emailField,
-  password: z.string({ error: "Enter your password." }).max(128, "Use at most 128 characters."),
+  password: currentPasswordField,
   redirectTo: z.string().max(2000).optional(),
 });
 

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
+import { ConfirmEmailFirst } from "./confirm-email-first";
 import type { TwoFactorActionData, TwoFactorState } from "./two-factor.server";
 import { confirmTwoFactorSchema, proveTwoFactorSchema, TWO_FACTOR_INTENTS } from "./two-factor-schema";
 
@@ -12,9 +13,10 @@ type Setup = { qrCode: string; manualKey: string };
 
 /**
  * Settings → Security, two-factor authentication. Posts its intents to the page it sits on, whose
- * action hands them to `handleTwoFactorIntent`; works without JavaScript.
+ * action hands them to `handleTwoFactorIntent`; works without JavaScript. It can be turned on once
+ * the account's email is confirmed (`unconfirmedEmail` is the address otherwise).
  */
-export function TwoFactorSection({ state }: { state: TwoFactorState }) {
+export function TwoFactorSection({ state, unconfirmedEmail }: { state: TwoFactorState; unconfirmedEmail: string | null }) {
   const reply = useActionData<Partial<TwoFactorActionData>>()?.twoFactor;
   const setup = reply && "setup" in reply ? reply.setup : null;
   const recoveryCodes = reply && "recoveryCodes" in reply ? reply.recoveryCodes : undefined;
@@ -32,7 +34,9 @@ export function TwoFactorSection({ state }: { state: TwoFactorState }) {
       {reply?.intent === "disable" && "disabled" in reply ? <Alert tone="success">Two-factor authentication is off.</Alert> : null}
       {recoveryCodes ? <RecoveryCodes codes={recoveryCodes} /> : null}
 
-      {state.status === "off" ? (
+      {state.status !== "on" && unconfirmedEmail ? (
+        <ConfirmEmailFirst email={unconfirmedEmail} toDo="turn on two-factor authentication" />
+      ) : state.status === "off" ? (
         <IntentButton intent={TWO_FACTOR_INTENTS.start}>Set up two-factor authentication</IntentButton>
       ) : state.status === "setting-up" ? (
         <SetupSteps setup={setup} lastResult={reply?.intent === "confirm" ? reply.result : undefined} />

@@ -19,6 +19,7 @@ export { loadTwoFactorState, type TwoFactorState } from "../../services/two-fact
 
 /** What the two-factor section gets back from its forms, under `twoFactor` in the page's action data. */
 export type TwoFactorReply =
+  | { intent: "email-unconfirmed" }
   | { intent: "start"; setup: TwoFactorSetup }
   | { intent: "confirm"; result: SubmissionResult<string[]>; setup?: TwoFactorSetup | null; recoveryCodes?: string[] }
   | { intent: "cancel-setup" }
@@ -39,6 +40,10 @@ const reply = (twoFactor: TwoFactorReply, status = 200) => data<TwoFactorActionD
 export async function handleTwoFactorIntent(request: Request, context: AppLoadContext, user: SessionUser, formData: FormData) {
   const intent = formData.get("intent");
   const masterKey = context.config.encryptionMasterKey;
+  // Until the address is confirmed the account may be a squat on someone else's email: its maker
+  // must not be able to lock the owner out with a key of their own (issue 12).
+  const turningOn = intent === TWO_FACTOR_INTENTS.start || intent === TWO_FACTOR_INTENTS.confirm;
+  if (turningOn && !user.email_verified_at) return reply({ intent: "email-unconfirmed" }, 403);
   switch (intent) {
     case TWO_FACTOR_INTENTS.start:
       return reply({ intent: "start", setup: await startTwoFactorSetup(context.db, masterKey, user) });

@@ -18,7 +18,8 @@ export const idTokenClaims = z.object({
 // Tolerated difference between the provider's clock and ours.
 const CLOCK_SKEW_SECONDS = 60;
 
-function refused(providerName: string, reason: string, logger: Logger): AppError {
+/** Whatever in a provider's answer did not check out: logged with the reason, shown without it. */
+export function refused(providerName: string, reason: string, logger: Logger): AppError {
   logger.warn({ provider: providerName, reason }, "OAuth sign-in refused");
   return new AppError(400, "Sign-in did not complete", `The answer from ${providerName} did not check out. Start again from the log-in page.`);
 }

@@ -5,6 +5,7 @@ import { AppError } from "../errors.server";
 import { checkIdToken, idTokenClaims, redeemCode } from "./id-token.server";
 import { fetchPictureAsDataUrl } from "./profile-picture.server";
 import type { ProviderSignIn } from "./providers.server";
+import { fetchUserinfo } from "./userinfo.server";
 
 /**
  * Sign in with Microsoft (Microsoft identity platform v2.0, OpenID Connect), tenant `common` by
@@ -22,7 +23,9 @@ import type { ProviderSignIn } from "./providers.server";
  *  - the account is a personal Microsoft account (tenant 9188040d-6c67-4c5b-b112-36a304b66dad),
  *    whose `email` is its sign-in address, which Microsoft confirms when the account is created.
  * Otherwise the address is unverified: a new account must confirm it by email, and it never links
- * to an existing account.
+ * to an existing account. The same rule holds for an address read from the userinfo endpoint (when
+ * the ID token has none, OpenID Connect Core §5.4): Microsoft's userinfo has no `email_verified`,
+ * and the address there is the same user's, which `xms_edov` and `tid` of the ID token describe.
  */
 
 export const CONSUMER_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
@@ -64,7 +67,13 @@ export function microsoftSignIn(config: MicrosoftOAuthConfig, redirectUri: strin
     async identify({ code, codeVerifier, nonce }, logger) {
       const { idToken, accessToken } = await redeemCode(client, endpoint("token"), { code, codeVerifier }, "Microsoft", logger);
       const claims = checkIdToken(idToken, microsoftClaims, { issuer: issuerMatches, clientId: config.clientId, nonce, providerName: "Microsoft" }, logger);
-      if (!claims.email) {
+      let { email, name } = claims;
+      if (!email) {
+        const userinfo = await fetchUserinfo(`${config.graphUrl}/oidc/userinfo`, accessToken, { subject: claims.sub, providerName: "Microsoft" }, logger);
+        email = userinfo?.email;
+        name ||= userinfo?.name;
+      }
+      if (!email) {
         throw new AppError(400, "No email address", "Your Microsoft account did not share an email address with Bearing. Sign up with your email and a password instead.");
       }
       const emailVerified = claims.xms_edov === true || claims.tid === CONSUMER_TENANT_ID;
@@ -73,9 +82,9 @@ export function microsoftSignIn(config: MicrosoftOAuthConfig, redirectUri: strin
       return {
         provider: "microsoft",
         subject: claims.sub,
-        email: claims.email,
+        email,
         emailVerified,
-        name: (claims.name || claims.email.split("@")[0]!).slice(0, 100),
+        name: (name || email.split("@")[0]!).slice(0, 100),
         avatarUrl: await fetchPictureAsDataUrl(photo, { headers: { authorization: `Bearer ${accessToken}` } }, logger),
       };
     },

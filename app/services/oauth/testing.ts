@@ -1,9 +1,11 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Database } from "../../../db/database";
 import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { startFakeOidc, type FakeOidc } from "../../../e2e/fakes/oidc/server";
-import { startTestApp, type Browser, type TestApp } from "../../server/testing";
+import { startFakeOidc, type FakeOidc, type FakeOidcUser } from "../../../e2e/fakes/oidc/server";
+import { logIn, signUp, startTestApp, type Browser, type TestApp, type TestUser } from "../../server/testing";
 import { SESSION_COOKIE } from "../session.server";
+import { replaceRecoveryCodes } from "../two-factor/recovery-codes.server";
+import { encryptTotpKey, generateTotpKey } from "../two-factor/totp-key.server";
 
 export interface OAuthTestEnv {
   database: TestDatabase;
@@ -60,6 +62,61 @@ export async function continueWith(browser: Browser, provider: "google" | "micro
  * browser's session cookie carries its sign-in flow's token (app/services/browser-flows.server.ts).
  */
 export async function holdsSession(db: Database, browser: Browser): Promise<boolean> {
+  return (await sessionUserId(db, browser)) !== null;
+}
+
+/** Whose account the browser's session cookie opens, if any. */
+export async function sessionUserId(db: Database, browser: Browser): Promise<string | null> {
   const [id] = browser.cookies.get(SESSION_COOKIE)?.split(".") ?? [];
-  return Boolean(id && (await db.selectFrom("sessions").select("id").where("id", "=", id).executeTakeFirst()));
+  const session = id ? await db.selectFrom("sessions").select("user_id").where("id", "=", id).executeTakeFirst() : undefined;
+  return session?.user_id ?? null;
+}
+
+export interface SquattedAccount extends TestUser {
+  id: string;
+  /** The squatter's browser, signed in to the account with its password. */
+  browser: Browser;
+  /** The squatter's own Google account, linked to this one. */
+  google: FakeOidcUser;
+}
+
+/**
+ * Account pre-hijacking, as issue 12 found it: someone signs up with another person's address, never
+ * confirms it, signs in, links their own Google account and turns on two-factor authentication with
+ * their own key (and chooses an AI endpoint the page's CSP then allows). Linking and two-factor now
+ * need a confirmed address, so the identity, key and recovery codes are written straight to the
+ * database, as an account squatted before that rule would hold them.
+ */
+export async function squattedAccount(env: { app: TestApp; db: Database }, email: string): Promise<SquattedAccount> {
+  const squatter = { name: "Not The Owner", email, password: "squatters password 4711 here" };
+  expect((await signUp(env.app.newBrowser(), squatter)).status).toBe(302);
+  const browser = env.app.newBrowser();
+  expect((await logIn(browser, squatter)).status).toBe(302);
+  const { id } = await env.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+
+  const google = { sub: `google-squatter-of-${email}`, email: `squatter.${email.replace("@", ".")}@gmail.example`, emailVerified: true, name: "Squatter" };
+  await env.db.insertInto("oauth_accounts").values({ user_id: id, provider: "google", subject: google.sub, email: google.email }).execute();
+  const key = encryptTotpKey(env.app.config.encryptionMasterKey, id, generateTotpKey());
+  await env.db.updateTable("users").set({ totp_key: key, totp_enabled_at: new Date(), totp_last_step: 1, ai_endpoints: ["https://llm.squatter.example"] }).where("id", "=", id).execute();
+  await replaceRecoveryCodes(env.db, id);
+  return { ...squatter, id, browser, google };
+}
+
+/** What of an account a squatter could have set up, as it stands. */
+export async function squatterHoldings(db: Database, userId: string) {
+  const [user, identities, recoveryCodes, sessions] = await Promise.all([
+    db.selectFrom("users").select(["password_hash", "totp_key", "totp_enabled_at", "totp_last_step", "ai_endpoints"]).where("id", "=", userId).executeTakeFirstOrThrow(),
+    db.selectFrom("oauth_accounts").select("subject").where("user_id", "=", userId).orderBy("subject").execute(),
+    db.selectFrom("recovery_codes").select("code_hash").where("user_id", "=", userId).execute(),
+    db.selectFrom("sessions").select("id").where("user_id", "=", userId).execute(),
+  ]);
+  return {
+    identities: identities.map((identity) => identity.subject),
+    totpKey: user.totp_key !== null,
+    twoFactorOn: user.totp_enabled_at !== null,
+    totpLastStep: user.totp_last_step,
+    recoveryCodes: recoveryCodes.length,
+    sessions: sessions.length,
+    aiEndpoints: user.ai_endpoints,
+  };
 }

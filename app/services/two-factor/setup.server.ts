@@ -27,7 +27,10 @@ export async function loadTwoFactorState(db: Database, userId: string): Promise<
   return user.totp_key ? { status: "setting-up" } : { status: "off" };
 }
 
-/** A new key, kept encrypted with `totp_enabled_at` null until a code from it is confirmed. */
+/**
+ * A new key, kept encrypted with `totp_enabled_at` null until a code from it is confirmed. Only for
+ * an account whose email is confirmed (the page says so first; this holds for any other caller).
+ */
 export async function startTwoFactorSetup(db: Database, masterKey: Uint8Array, user: { id: string; email: string }): Promise<TwoFactorSetup> {
   const key = generateTotpKey();
   const updated = await db
@@ -35,8 +38,9 @@ export async function startTwoFactorSetup(db: Database, masterKey: Uint8Array, u
     .set({ totp_key: encryptTotpKey(masterKey, user.id, key), totp_last_step: null, updated_at: new Date() })
     .where("id", "=", user.id)
     .where("totp_enabled_at", "is", null)
+    .where("email_verified_at", "is not", null)
     .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) throw alreadyOn().respond();
+  if (updated.numUpdatedRows === 0n) throw (await whyNotTurnedOn(db, user.id)).respond();
   return setupFor(user.email, key);
 }
 
@@ -60,8 +64,9 @@ export async function enableTwoFactor(db: Database, userId: string): Promise<str
       .where("id", "=", userId)
       .where("totp_key", "is not", null)
       .where("totp_enabled_at", "is", null)
+      .where("email_verified_at", "is not", null)
       .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw alreadyOn().respond();
+    if (updated.numUpdatedRows === 0n) throw (await whyNotTurnedOn(trx, userId)).respond();
     return replaceRecoveryCodes(trx, userId);
   });
 }
@@ -87,7 +92,11 @@ export async function cancelTwoFactorSetup(db: Database, userId: string): Promis
     .execute();
 }
 
-function alreadyOn() {
+async function whyNotTurnedOn(db: Database, userId: string): Promise<AppError> {
+  const user = await db.selectFrom("users").select("email_verified_at").where("id", "=", userId).executeTakeFirst();
+  if (user && !user.email_verified_at) {
+    return new AppError(403, "Confirm your email address first", "Turning on two-factor authentication needs a confirmed email address. Open the link we emailed you, then try again.");
+  }
   return new AppError(409, "Two-factor authentication is already on", "Reload the page to see your current settings.");
 }
 

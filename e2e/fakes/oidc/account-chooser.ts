@@ -26,7 +26,12 @@ export function accountChooserPage(provider: Provider, tenant: string, query: UR
 </form></body></html>`;
 }
 
-/** The account typed on the chooser; its `sub` is stable per email, as a provider's is per person. */
+/** The `sub` of the account typed on the chooser: stable per email, as a provider's is per person. */
+export function chooserSubject(email: string): string {
+  return createHash("sha256").update(email).digest("hex").slice(0, 21);
+}
+
+/** The account typed on the chooser. */
 export function chosenAccount(form: URLSearchParams): { provider: Provider; tenant: string; query: URLSearchParams; user: FakeOidcUser } {
   const email = form.get("email") ?? "";
   return {
@@ -34,7 +39,7 @@ export function chosenAccount(form: URLSearchParams): { provider: Provider; tena
     tenant: form.get("tenant") ?? "",
     query: new URLSearchParams(form.get("query") ?? ""),
     user: {
-      sub: createHash("sha256").update(email).digest("hex").slice(0, 21),
+      sub: chooserSubject(email),
       email,
       emailVerified: form.get("verified") === "yes",
       name: form.get("name") ?? email,

@@ -4,12 +4,13 @@
  *              · GET /.well-known/openid-configuration · the picture URL of the ID token
  *   Microsoft  GET /{tenant}/oauth2/v2.0/authorize · POST /{tenant}/oauth2/v2.0/token
  *              · GET /{tenant}/discovery/v2.0/keys · GET /{tenant}/v2.0/.well-known/openid-configuration
- *              · Graph GET /v1.0/me · GET /v1.0/me/photos/96x96/$value
+ *              · Graph GET /v1.0/me · GET /v1.0/me/photos/96x96/$value · GET /oidc/userinfo
  * It auto-approves as the user set with `setUser` (no consent page), and refuses what the real
  * ones refuse, worded as they word it (protocol.ts). Docs:
  * https://developers.google.com/identity/openid-connect/openid-connect ,
  * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow ,
- * https://learn.microsoft.com/en-us/graph/api/profilephoto-get
+ * https://learn.microsoft.com/en-us/graph/api/profilephoto-get ,
+ * https://learn.microsoft.com/en-us/entra/identity-platform/userinfo
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -17,6 +18,7 @@ import type { AddressInfo } from "node:net";
 import { createSigningKey, signIdToken } from "./id-tokens";
 import { authorizeError, authorizePage, GRAPH_PHOTO_NOT_FOUND, resourceUnauthorized, tokenRefusal, type FakeProvider, type JsonAnswer } from "./protocol";
 import { accountChooserPage, chosenAccount } from "./account-chooser";
+import { idTokenClaims, MICROSOFT_CONSUMER_TENANT_ID, userinfoClaims } from "./claims";
 
 export interface FakeOidcUser {
   sub: string;
@@ -28,6 +30,13 @@ export interface FakeOidcUser {
   picture?: boolean;
   /** Microsoft: the account's tenant id; defaults to a work or school tenant. */
   tenantId?: string;
+  /**
+   * The claims of the `email` and `profile` scopes only in the userinfo answer, none in the ID token:
+   * what OpenID Connect Core §5.4 describes for the code flow, and what some providers do.
+   */
+  claimsOnlyAtUserinfo?: boolean;
+  /** A provider gone wrong (or an attack on it): its userinfo endpoint answers for this other `sub`. */
+  userinfoSubject?: string;
 }
 
 export const FAKE_OIDC_CLIENTS = {
@@ -36,7 +45,7 @@ export const FAKE_OIDC_CLIENTS = {
 } as const;
 
 export const FAKE_WORK_TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-export const MICROSOFT_CONSUMER_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
+export { MICROSOFT_CONSUMER_TENANT_ID };
 
 export interface FakeOidc {
   url: string;
@@ -49,7 +58,7 @@ export interface FakeOidc {
   close(): Promise<void>;
 }
 
-interface IssuedCode {
+export interface IssuedCode {
   provider: FakeProvider;
   clientId: string;
   redirectUri: string;
@@ -73,7 +82,7 @@ export async function startFakeOidc({ port = 0, interactive = false }: { port?: 
   const redirectUris = new Set<string>();
   const codes = new Map<string, IssuedCode>();
   const redeemed = new Set<string>();
-  const accessTokens = new Map<string, { provider: FakeProvider; user: FakeOidcUser }>();
+  const accessTokens = new Map<string, { provider: FakeProvider; user: FakeOidcUser; scopes: Set<string> }>();
   let user: FakeOidcUser | null = null;
   let url = "";
 
@@ -152,7 +161,7 @@ export async function startFakeOidc({ port = 0, interactive = false }: { port?: 
     if (!same(createHash("sha256").update(verifier).digest("base64url"), issued.codeChallenge)) return refuse("verifier-mismatch");
 
     const accessToken = `${provider === "google" ? "ya29." : "EwB"}${randomBytes(32).toString("base64url")}`;
-    accessTokens.set(accessToken, { provider, user: issued.user });
+    accessTokens.set(accessToken, { provider, user: issued.user, scopes: new Set(issued.scope.split(" ")) });
     sendJson(response, {
       status: 200,
       body: {
@@ -161,33 +170,14 @@ export async function startFakeOidc({ port = 0, interactive = false }: { port?: 
         ...(provider === "microsoft" ? { ext_expires_in: 3599 } : {}),
         scope: provider === "google" ? issued.scope : "openid profile email User.Read",
         token_type: "Bearer",
-        id_token: signIdToken(key, idTokenClaims(issued)),
+        id_token: signIdToken(key, idTokenClaims(url, issued)),
       },
     });
   }
 
-  function idTokenClaims({ provider, clientId, nonce, user: who }: IssuedCode): Record<string, unknown> {
-    const iat = Math.floor(Date.now() / 1000);
-    if (provider === "google") {
-      const [given, ...family] = who.name.split(" ");
-      return {
-        iss: url, azp: clientId, aud: clientId, sub: who.sub, email: who.email, email_verified: who.emailVerified, nonce,
-        name: who.name, given_name: given, family_name: family.join(" ") || undefined,
-        ...(who.picture ? { picture: `${url}/a/${encodeURIComponent(who.sub)}=s96-c` } : {}), iat, exp: iat + 3600,
-      };
-    }
-    const tid = who.tenantId!;
-    return {
-      ver: "2.0", iss: `${url}/${tid}/v2.0`, sub: who.sub, aud: clientId, exp: iat + 3600, iat, nbf: iat, name: who.name,
-      preferred_username: who.email, oid: `00000000-0000-0000-${who.sub.slice(0, 4).padStart(4, "0")}-000000000000`, email: who.email,
-      tid, nonce, aio: randomBytes(16).toString("base64url"),
-      ...(tid === MICROSOFT_CONSUMER_TENANT_ID ? {} : { xms_edov: who.emailVerified }),
-    };
-  }
-
   function bearer(request: IncomingMessage, provider: FakeProvider) {
     const found = accessTokens.get((request.headers.authorization ?? "").replace(/^Bearer /, ""));
-    return found?.provider === provider ? found.user : null;
+    return found?.provider === provider ? found : null;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -203,13 +193,14 @@ export async function startFakeOidc({ port = 0, interactive = false }: { port?: 
       const form = new URLSearchParams(await readBody(request));
       return token(pathname === "/token" ? "google" : "microsoft", form, request.headers.authorization, response);
     }
-    if (pathname === "/v1/userinfo") {
-      const who = bearer(request, "google");
-      if (!who) return sendJson(response, resourceUnauthorized("google"));
-      return sendJson(response, { status: 200, body: { sub: who.sub, name: who.name, email: who.email, email_verified: who.emailVerified, ...(who.picture ? { picture: `${url}/a/${encodeURIComponent(who.sub)}=s96-c` } : {}) } });
+    if (pathname === "/v1/userinfo" || pathname === "/oidc/userinfo") {
+      const provider = pathname === "/v1/userinfo" ? "google" : "microsoft";
+      const grant = bearer(request, provider);
+      if (!grant) return sendJson(response, resourceUnauthorized(provider));
+      return sendJson(response, { status: 200, body: userinfoClaims(url, provider, grant) });
     }
     if (pathname === "/v1.0/me" || pathname === "/v1.0/me/photos/96x96/$value") {
-      const who = bearer(request, "microsoft");
+      const who = bearer(request, "microsoft")?.user;
       if (!who) return sendJson(response, resourceUnauthorized("microsoft"));
       if (pathname === "/v1.0/me") return sendJson(response, { status: 200, body: { id: who.sub, displayName: who.name, mail: who.email, userPrincipalName: who.email } });
       if (!who.picture) return sendJson(response, GRAPH_PHOTO_NOT_FOUND);

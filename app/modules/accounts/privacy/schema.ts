@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currentPasswordField } from "../schema";
 import { anyCodeField } from "../two-factor-schema";
 
 // Shared by the browser (instant field errors) and the server (the authority).
@@ -19,7 +20,7 @@ export function deleteAccountSchema({ email, password, twoFactor }: DeleteAccoun
       .trim()
       .max(320, "That is not your account's email address.")
       .refine((typed) => typed.toLowerCase() === email.toLowerCase(), "That is not your account's email address: type it as shown above."),
-    currentPassword: password ? z.string({ error: "Enter your password." }).max(128, "Use at most 128 characters.") : z.string().optional(),
+    currentPassword: password ? currentPasswordField : z.string().optional(),
     code: twoFactor ? anyCodeField : z.string().optional(),
   });
 }

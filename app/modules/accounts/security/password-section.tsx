@@ -49,7 +49,7 @@ export function PasswordSection({
         {/* The account's username, for password managers to file the new password under the right login. */}
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         {passwordSet ? <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" /> : null}
-        <Field label="New password" meta={fields.newPassword} type="password" autoComplete="new-password" hint="At least 10 characters, hard to guess." />
+        <Field label="New password" meta={fields.newPassword} type="password" autoComplete="new-password" hint="At least 10 characters and at most 72 bytes (about 72 plain letters), hard to guess." />
         <Button disabled={submitting}>{passwordSet ? "Change password" : "Set a password"}</Button>
       </Form>
     </SecuritySection>

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { newPasswordField } from "../schema";
+import { currentPasswordField, newPasswordField } from "../schema";
 
 // Shared by the browser (instant field errors) and the server (the authority).
 
 /** For an account that has a password: proving it is the person at the keyboard, not just a session. */
 export const changePasswordSchema = z.object({
-  currentPassword: z.string({ error: "Enter your current password." }).max(128, "Use at most 128 characters."),
+  currentPassword: currentPasswordField,
   newPassword: newPasswordField,
 });
 

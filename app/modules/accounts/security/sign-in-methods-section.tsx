@@ -2,21 +2,29 @@ import { Form } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { timeAgo } from "../../activity/time-ago";
+import { ConfirmEmailFirst } from "../confirm-email-first";
 import { SECURITY_INTENTS } from "./schema";
 import { SecuritySection } from "./security-section";
 import type { SignInMethodsView } from "./sign-in-methods.server";
 
 /**
  * How this person can sign in: a password and the providers linked to the account. The last way in
- * cannot be removed (the server refuses too); a provider can be linked only when this server offers it.
+ * cannot be removed (the server refuses too); a provider can be linked only when this server offers
+ * it, and once the account's email is confirmed (`unconfirmedEmail` is the address otherwise).
  */
-export function SignInMethodsSection({ methods, now, notice, error }: { methods: SignInMethodsView; now: number; notice?: string; error?: string }) {
+export function SignInMethodsSection(props: { methods: SignInMethodsView; now: number; unconfirmedEmail: string | null; notice?: string; error?: string }) {
+  const { methods, now, unconfirmedEmail, notice, error } = props;
   const onlyOne = methods.count <= 1;
   return (
     <SecuritySection id="sign-in-methods-section" title="Sign-in methods" description="The ways you can log in to Bearing. Keep at least one.">
       {notice || error ? (
         <div className="mb-4">
           <Alert tone={error ? "error" : "success"}>{error ?? notice}</Alert>
+        </div>
+      ) : null}
+      {unconfirmedEmail && methods.providers.some((provider) => provider.canLink && !provider.linked) ? (
+        <div className="mb-4">
+          <ConfirmEmailFirst email={unconfirmedEmail} toDo="link Google or Microsoft" />
         </div>
       ) : null}
       <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
@@ -47,7 +55,7 @@ export function SignInMethodsSection({ methods, now, notice, error }: { methods:
                   </Button>
                 </Form>
               )
-            ) : canLink ? (
+            ) : canLink && !unconfirmedEmail ? (
               // A plain link: the provider's consent screen is a full-page navigation, not a form post.
               <a href={`/auth/${provider}?link=1`} className={buttonClass("secondary", "sm")} aria-label={`Link ${name}`}>
                 Link
