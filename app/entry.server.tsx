@@ -1,9 +1,16 @@
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+  type HandleErrorFunction,
+} from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { TraceIdProvider } from "./components/trace-id";
+import { RETRY_AFTER_SECONDS } from "./services/database-outage.server";
 import { withoutStrayNulBytes } from "./services/html-stream.server";
 import { loggablePath } from "./services/logger.server";
 import { recordPageView, recordServerError } from "./services/usage/usage.server";
@@ -21,6 +28,7 @@ export default async function handleRequest(
   // A document request is a page view, counted here; navigations after it are reported by the browser.
   const page = remixContext.staticHandlerContext.matches.at(-1);
   if (responseStatusCode === 200 && page) await recordPageView(loadContext, page.route.id, workspaceOf(remixContext));
+  if (loadContext.databaseUnreachable) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   const nonce = loadContext.nonce;
   // Crawlers get the whole document at once; browsers get it streamed as soon as the shell is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
@@ -51,6 +59,12 @@ export default async function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** A client-side navigation or form post that met the database outage gets the same Retry-After as a document. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  if (context.databaseUnreachable) response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return response;
+};
 
 /** The workspace the page belongs to, as its layout loader resolved it for this member; none outside /w/:slug. */
 function workspaceOf(context: EntryContext): string | null {

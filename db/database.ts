@@ -16,7 +16,14 @@ export function createDatabase(
   { max = 10, onError }: { max?: number; onError?: (error: Error) => void } = {},
 ): Database {
   const pool = new pg.Pool({ connectionString, max });
-  // An idle client losing its server (a restart, the embedded server stopping) must not crash the process.
-  pool.on("error", (error) => onError?.(error));
+  // A connection can break at any moment: a restart or failover ends it with 57P01, a killed server just
+  // closes it. node-postgres then emits 'error' on its client, and an 'error' nobody listens to ends the
+  // process. The pool listens only while a client is idle; a client checked out (a request's query, a
+  // transaction) has no listener unless it gets one here. The query using it fails with the error (and
+  // is answered with 503, app/services/database-outage.server.ts); the pool then drops the client and
+  // opens a new one on demand once the server is back.
+  pool.on("connect", (client) => client.on("error", (error) => onError?.(error)));
+  // An idle client's error also reaches the pool; its own listener above has already reported it.
+  pool.on("error", () => {});
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -88,6 +88,8 @@ function allowTraversal(dir: string) {
 /** Creates the database on the embedded server unless it exists; returns its connection string. */
 export async function ensureDatabase(embedded: EmbeddedServer, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: embedded.adminUrl });
+  // A lost connection also surfaces as the failed query; unheard, its 'error' event would end the process.
+  client.on("error", () => {});
   await client.connect();
   try {
     const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);

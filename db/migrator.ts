@@ -3,7 +3,7 @@ import { migrations } from "./migrations/index";
 
 /**
  * Brings the schema to the latest migration. Safe when several instances start at once:
- * Kysely's migrator holds a row lock on its lock table for the whole run, so the others wait
+ * Kysely's migrator holds an advisory lock for the whole run, so the others wait
  * and then find nothing left to do.
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

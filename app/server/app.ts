@@ -5,7 +5,9 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { sql } from "kysely";
+import { isDatabaseUnreachable } from "../../db/connection-errors";
 import type { Database } from "../../db/database";
+import { answeringDatabaseOutages } from "../services/database-outage.server";
 import type { Mailer } from "../services/email.server";
 import type { Config } from "../services/env.server";
 import type { JobQueue } from "../services/jobs/queue.server";
@@ -57,7 +59,7 @@ export function createApp({ build, db, config, logger, mailer, jobs = null, publ
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: answeringDatabaseOutages(build),
       mode: config.mode === "production" ? "production" : "development",
       getLoadContext: (req, res): AppLoadContext => ({
         db,
@@ -70,6 +72,7 @@ export function createApp({ build, db, config, logger, mailer, jobs = null, publ
         ip: req.ip ?? "unknown",
         auth: res.locals.auth ?? null,
         pendingTwoFactor: res.locals.pendingTwoFactor ?? null,
+        databaseUnreachable: res.locals.databaseUnreachable ?? false,
       }),
     }),
   );
@@ -126,7 +129,11 @@ function sessionLookup(db: Database, config: Config): RequestHandler {
       if (auth?.refreshed && token) res.append("Set-Cookie", sessionCookie(token, auth.session.expiresAt, config.secure));
       next();
     } catch (error) {
-      next(error);
+      if (!isDatabaseUnreachable(error)) return next(error);
+      // Whether this is a signed-in person is unknown: every loader and action answers 503 (database-outage.server.ts).
+      res.locals.log.warn({ err: error }, "database unreachable");
+      res.locals.databaseUnreachable = true;
+      next();
     }
   };
 }

@@ -5,15 +5,12 @@ import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { createDatabase } from "../../db/database";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
-import { migrateToLatest } from "../../db/migrator";
 import { createMailer } from "../services/email.server";
-import "../services/jobs/definitions.server";
-import { startJobQueue } from "../services/jobs/queue.server";
-import { startRetentionJob } from "../services/retention/retention-job.server";
 import { ConfigError, loadConfig, type Config } from "../services/env.server";
 import { createLogger } from "../services/logger.server";
 import { enqueueJiraStatusSyncs } from "../modules/integrations/jira/jira-jobs.server";
 import { createApp } from "./app";
+import { startUp } from "./start-up";
 
 const JIRA_STATUS_SYNC_INTERVAL_MS = 15 * 60 * 1000;
 
@@ -35,15 +32,12 @@ async function main() {
     logger.info({ ms: Date.now() - started, dataDir: config.dataDir }, "embedded PostgreSQL started");
   }
 
-  const db = createDatabase(databaseUrl, { onError: (err) => logger.warn({ error: err.message }, "idle database client failed") });
-  const applied = await migrateToLatest(db);
+  const db = createDatabase(databaseUrl, { onError: (err) => logger.warn({ error: err.message }, "database connection lost") });
+  const { applied, jobs } = await startUp({ db, databaseUrl, config, logger });
   logger.info({ applied }, applied.length ? "migrations applied" : "schema up to date");
 
   const build = await loadBuild(config);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.emailFrom }, logger);
-  // The worker runs in this process: a job interrupted by a restart is continued by the next one.
-  const jobs = await startJobQueue({ databaseUrl, db, logger, work: true, config });
-  await startRetentionJob(jobs, db, config, logger);
   const app = createApp({ build, db, config, logger, mailer, jobs });
   // Jira statuses follow on a schedule as well as on demand. Each instance ticks; a status sync already
   // queued for a connection is not queued again (one queued or running job per kind and connection).

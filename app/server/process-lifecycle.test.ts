@@ -1,39 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../db/embedded";
-
-// `npm start` runs exactly this after building: the bundled server on an embedded PostgreSQL.
-const SERVER = resolve("build/server.js");
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Running {
-  let output = "";
-  const child = spawn(process.execPath, [SERVER], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "development", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitUntilReady(url: string, running: Running) {
-  for (;;) {
-    if (running.child.exitCode !== null) throw new Error(`server exited early:\n${running.output()}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
-    if (ready) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { startServerProcess, waitUntilReady } from "./testing-process";
 
 describe("the server process", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "bearing-start-"));
@@ -44,7 +14,7 @@ describe("the server process", () => {
     const url = `http://localhost:${port}`;
     const env = { PORT: String(port), DATA_DIR: dataDir, HOST: "127.0.0.1" };
 
-    const first = startServer(env);
+    const first = startServerProcess(env);
     await waitUntilReady(url, first);
     expect(await fetch(`${url}/signup`).then((r) => r.status)).toBe(200);
     expect(first.output()).toContain("migrations applied");
@@ -52,7 +22,7 @@ describe("the server process", () => {
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, "postgres", "cluster", "postmaster.pid"))).toBe(false);
 
-    const second = startServer(env);
+    const second = startServerProcess(env);
     await waitUntilReady(url, second);
     expect(second.output()).toContain("schema up to date");
     second.child.kill("SIGINT");
@@ -60,13 +30,13 @@ describe("the server process", () => {
   }, 60_000);
 
   it("refuses to start on a bad setting and names the variable", async () => {
-    const running = startServer({ PORT: "not-a-port", DATA_DIR: dataDir });
+    const running = startServerProcess({ PORT: "not-a-port", DATA_DIR: dataDir });
     expect(await running.exited).toBe(1);
     expect(running.output()).toMatch(/PORT: /);
   });
 
   it("refuses to start in production without its secrets", async () => {
-    const running = startServer({ NODE_ENV: "production", DATA_DIR: dataDir });
+    const running = startServerProcess({ NODE_ENV: "production", DATA_DIR: dataDir });
     expect(await running.exited).toBe(1);
     for (const name of ["SESSION_SECRET", "ENCRYPTION_MASTER_KEY", "SMTP_URL", "APP_URL"]) {
       expect(running.output()).toContain(`${name}: is required in production`);

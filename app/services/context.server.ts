@@ -21,6 +21,11 @@ export interface RequestContext {
   auth: Auth | null;
   /** A session that passed the password (or a provider) but not yet the second factor (/login/two-factor). */
   pendingTwoFactor: Auth | null;
+  /**
+   * This request met an unreachable database: the session lookup could not run (so `auth` is unknown, not
+   * absent), or a loader or action lost its connection. Set and read by app/services/database-outage.server.ts.
+   */
+  databaseUnreachable: boolean;
 }
 
 declare module "@remix-run/server-runtime" {

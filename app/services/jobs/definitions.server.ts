@@ -1,5 +1,5 @@
 /**
- * Every module that calls `defineJob`, imported for its side effect. The server process (app/server/main.ts)
+ * Every module that calls `defineJob`, imported for its side effect. The server process (app/server/start-up.ts)
  * imports this file before it starts the worker, so the worker takes jobs of every kind listed here; the
  * Remix bundle only enqueues and never needs the handlers.
  */
