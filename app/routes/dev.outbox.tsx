@@ -1,13 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/services/errors.server";
+import { isLocalHostName, isLoopbackAddress } from "~/services/loopback.server";
 
 export const meta: MetaFunction = () => [{ title: "Development outbox · Bearing" }];
 
-/** Development only: the emails Bearing would have sent, for when no SMTP server is configured. */
-export async function loader({ context }: LoaderFunctionArgs) {
+/**
+ * Development only: the emails Bearing would have sent, for when no SMTP server is configured. Their links
+ * sign people in, so only a browser on this machine sees them: the connection's own address (never
+ * X-Forwarded-For, which any client can write), reached under a local name.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const outbox = context.mailer.outbox;
-  if (!outbox || context.config.mode === "production") throw notFound("This page");
+  const local = isLoopbackAddress(context.socketAddress) && isLocalHostName(request.headers.get("host"), context.config.appUrl);
+  if (!outbox || context.config.mode === "production" || !local) throw notFound("This page");
   return { messages: outbox.map(({ to, subject, text, sentAt }) => ({ to, subject, text, sentAt: sentAt.toISOString() })) };
 }
 
@@ -17,7 +23,7 @@ export default function Outbox() {
     <main className="mx-auto max-w-3xl p-6">
       <h1 className="text-xl font-semibold">Development outbox</h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        SMTP_URL is not set, so emails are kept here (newest first) instead of being sent. This page does not exist in production.
+        SMTP_URL is not set, so emails are kept here (newest first) instead of being sent. This page does not exist in production, and only a browser on this machine sees it.
       </p>
       {messages.length === 0 ? <p className="mt-8 text-sm text-zinc-500">No emails yet.</p> : null}
       <ol className="mt-6 space-y-4">

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { MAX_USAGE_BODY_BYTES, usageReportSchema } from "~/modules/usage/schema";
+import { readBodyAtMost } from "~/services/request-body.server";
 import { routePattern } from "~/services/usage/route-pattern";
 import { recordUsage, workspaceForUsage } from "~/services/usage/usage.server";
 
@@ -15,12 +16,12 @@ export function loader() {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return refused(405, "Only POST is accepted here.");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_USAGE_BODY_BYTES) return refused(413, "A usage report is at most 4 KB.");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_USAGE_BODY_BYTES) return refused(413, "A usage report is at most 4 KB.");
+  // Read only as far as a report can go: a longer body is refused there, however long it would have been.
+  const bytes = await readBodyAtMost(request, MAX_USAGE_BODY_BYTES);
+  if (bytes === null) return refused(413, "A usage report is at most 4 KB.");
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(bytes.toString("utf8"));
   } catch {
     return refused(400, "A usage report is a JSON object.");
   }

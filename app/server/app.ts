@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
@@ -14,6 +13,8 @@ import type { JobQueue } from "../services/jobs/queue.server";
 import { loggablePath, type Logger } from "../services/logger.server";
 import { readSessionToken, sessionCookie, validateSessionToken } from "../services/session.server";
 import { policyCheck } from "./policy-check";
+import { createRequestHandler } from "./remix-handler";
+import { requestBodyGuard } from "./request-body";
 import { originCheck, securityHeaders, setContentSecurityPolicy } from "./security";
 
 export interface AppDependencies {
@@ -34,6 +35,7 @@ export function createApp({ build, db, config, logger, mailer, jobs = null, publ
 
   app.use(requestLogging(logger));
   app.use(securityHeaders(config));
+  app.use(requestBodyGuard);
 
   app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
   app.get("/readyz", async (_req, res) => {
@@ -52,7 +54,6 @@ export function createApp({ build, db, config, logger, mailer, jobs = null, publ
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   app.use(originCheck(config));
-  app.use(bodySizeLimit);
   app.use(sessionLookup(db, config));
   app.use(policyCheck);
 
@@ -70,6 +71,7 @@ export function createApp({ build, db, config, logger, mailer, jobs = null, publ
         requestId: res.locals.requestId,
         nonce: res.locals.nonce,
         ip: req.ip ?? "unknown",
+        socketAddress: req.socket.remoteAddress ?? "",
         auth: res.locals.auth ?? null,
         pendingTwoFactor: res.locals.pendingTwoFactor ?? null,
         databaseUnreachable: res.locals.databaseUnreachable ?? false,
@@ -103,17 +105,6 @@ function requestLogging(logger: Logger): RequestHandler {
     next();
   };
 }
-
-// Plain (non-file) forms are read whole by `request.formData()`; the largest carries an initiative CSV
-// import of at most 1 MB back for confirmation. File uploads (multipart) stream through their routes'
-// own limits, which answer with a field error instead.
-const MAX_FORM_BYTES = 4 * 1024 * 1024;
-
-const bodySizeLimit: RequestHandler = (req, res, next) => {
-  const multipart = (req.get("content-type") ?? "").startsWith("multipart/form-data");
-  if (multipart || Number(req.get("content-length") ?? 0) <= MAX_FORM_BYTES) return next();
-  res.status(413).type("text/plain").send("This form is too large: the limit is 4 MB.");
-};
 
 /** Resolves the session cookie once per request; loaders read it from the context. */
 function sessionLookup(db: Database, config: Config): RequestHandler {

@@ -48,6 +48,64 @@ describe("the Origin check", () => {
     }
   });
 
+  it("outside production, processes POST /login from the address the page was opened at, not only APP_URL", async () => {
+    const development = await startTestApp({ db: env.db, mode: "development", mailbox: env.app.mailbox, env: { APP_URL: "http://localhost:3000" } });
+    try {
+      // Opened at http://127.0.0.1:PORT: the browser sends that as Origin, and 127.0.0.1:PORT as Host.
+      const response = await logIn(development.newBrowser(), user);
+      expect(new URL(development.url).origin).not.toBe(development.config.appUrl.origin);
+      expect(response.status).toBe(302);
+      expect(response.headers.getSetCookie()).toHaveLength(1);
+    } finally {
+      await development.close();
+    }
+  });
+
+  it("outside production, still refuses an Origin that is neither APP_URL nor the request's own Host", async () => {
+    const development = await startTestApp({ db: env.db, mode: "development", mailbox: env.app.mailbox, env: { APP_URL: "http://localhost:3000" } });
+    try {
+      const { port } = new URL(development.url);
+      for (const origin of [`http://127.0.0.1:${Number(port) + 1}`, `https://127.0.0.1:${port}`, "https://evil.example", "null"]) {
+        const response = await development.request("/login", { method: "POST", headers: { origin }, body: loginForm() });
+        expect(response.status, origin).toBe(403);
+        expect(response.headers.getSetCookie(), origin).toEqual([]);
+      }
+      const withoutOrigin = await fetch(`${development.url}/login`, { method: "POST", body: loginForm(), redirect: "manual" });
+      expect(withoutOrigin.status).toBe(403);
+    } finally {
+      await development.close();
+    }
+  });
+
+  it("in production, refuses a post from its own Host when that is not APP_URL", async () => {
+    const behindWrongUrl = await startTestApp({ db: env.db, mode: "production", mailbox: env.app.mailbox, env: { APP_URL: "https://bearing.example.com" } });
+    try {
+      const response = await logIn(behindWrongUrl.newBrowser(), user);
+      expect(response.status).toBe(403);
+      expect(response.headers.getSetCookie()).toEqual([]);
+    } finally {
+      await behindWrongUrl.close();
+    }
+  });
+
+  it("answers a refused post with a page that says what happened and which APP_URL to set", async () => {
+    const { port } = new URL(env.app.url);
+    const seen = `http://127.0.0.1:${Number(port) + 1}`;
+    const response = await env.app.request("/login", { method: "POST", headers: { origin: seen }, body: loginForm() });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'nonce-");
+    const html = await response.text();
+    expect(html).not.toMatch(/<script/i);
+    const text = visibleText(html);
+    expect(text).toContain("This form came from another address");
+    expect(text).toContain(`Bearing received this form from ${seen}, but its address is ${env.app.url} (APP_URL)`);
+    expect(text).toContain(`set APP_URL=${seen}`);
+
+    const forged = await env.app.request("/login", { method: "POST", headers: { origin: 'https://evil.example"><b>x</b>' }, body: loginForm() });
+    expect(await forged.text()).not.toContain("<b>x</b>");
+  });
+
   it("processes POST /login from the app's own origin", async () => {
     const wrong = await logIn(env.app.newBrowser(), { email: user.email, password: "not the right one at all" });
     expect(wrong.status).toBe(400);

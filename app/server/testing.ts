@@ -32,7 +32,9 @@ const TEST_SECRETS = {
 export interface TestAppOptions {
   db: Database;
   /** "production" turns on Secure cookies and HSTS. */
-  mode?: "test" | "production";
+  mode?: "test" | "development" | "production";
+  /** The interface to listen on (HOST): 127.0.0.1 unless a test needs a client from another address. */
+  host?: string;
   /** Share one SMTP server between apps; without it the app gets (and closes) its own. */
   mailbox?: Mailbox;
   env?: Record<string, string>;
@@ -72,7 +74,7 @@ function loadServerBuild(): Promise<ServerBuild> {
   return serverBuild;
 }
 
-export async function startTestApp({ db, mode = "test", mailbox: sharedMailbox, env = {}, jobs: runJobs }: TestAppOptions): Promise<TestApp> {
+export async function startTestApp({ db, mode = "test", host = "127.0.0.1", mailbox: sharedMailbox, env = {}, jobs: runJobs }: TestAppOptions): Promise<TestApp> {
   const build = await loadServerBuild();
   const mailbox = sharedMailbox ?? (await startMailbox());
   const port = await findFreePort();
@@ -80,7 +82,7 @@ export async function startTestApp({ db, mode = "test", mailbox: sharedMailbox, 
   const config = loadConfig({
     NODE_ENV: mode,
     PORT: String(port),
-    HOST: "127.0.0.1",
+    HOST: host,
     APP_URL: url,
     SMTP_URL: mailbox.smtpUrl,
     LOG_LEVEL: "debug",
@@ -95,7 +97,7 @@ export async function startTestApp({ db, mode = "test", mailbox: sharedMailbox, 
     : null;
   const app = createApp({ build, db, config, logger, mailer, jobs, publicDir: join(REPO_ROOT, "public") });
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(port, "127.0.0.1", () => resolve(listening)).on("error", reject);
+    const listening = app.listen(port, host, () => resolve(listening)).on("error", reject);
   });
   const browser = createBrowser(url);
 

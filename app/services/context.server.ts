@@ -17,6 +17,8 @@ export interface RequestContext {
   nonce: string;
   /** The client address, as trusted per TRUST_PROXY. */
   ip: string;
+  /** The other end of the TCP connection (the client, or the proxy in front of us), whatever the headers say. */
+  socketAddress: string;
   /** A full session only: a session still waiting for its second factor opens nothing. */
   auth: Auth | null;
   /** A session that passed the password (or a provider) but not yet the second factor (/login/two-factor). */

@@ -103,4 +103,41 @@ describe("configuration from the environment", () => {
     expect(config.port).toBe(3000);
     expect(config.smtpUrl).toBeUndefined();
   });
+
+  it("in development the server listens on 127.0.0.1 unless HOST says otherwise; in production on every interface", () => {
+    const dataDir = temporaryDataDir();
+    expect(loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir }).host).toBe("127.0.0.1");
+    expect(loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir, HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(loadConfig(PRODUCTION).host).toBe("0.0.0.0");
+    expect(loadConfig({ ...PRODUCTION, HOST: "10.1.2.3" }).host).toBe("10.1.2.3");
+  });
+});
+
+describe("TRUST_PROXY", () => {
+  const trustProxy = (value: string | undefined) => loadConfig({ ...PRODUCTION, TRUST_PROXY: value }).trustProxy;
+
+  it("trusts no proxy unless told, and takes the number of proxies in front of Bearing", () => {
+    expect(trustProxy(undefined)).toBe(false);
+    expect(trustProxy("false")).toBe(false);
+    expect(trustProxy("0")).toBe(false);
+    expect(trustProxy("1")).toBe(1);
+    expect(trustProxy("2")).toBe(2);
+  });
+
+  it("takes the proxies' addresses, networks or Express's names for them", () => {
+    expect(trustProxy("10.0.0.0/8, 192.168.1.5")).toEqual(["10.0.0.0/8", "192.168.1.5"]);
+    expect(trustProxy("loopback,fd00::/8")).toEqual(["loopback", "fd00::/8"]);
+    expect(trustProxy("uniquelocal, linklocal")).toEqual(["uniquelocal", "linklocal"]);
+  });
+
+  it("refuses true, which would let any client choose the address the rate limits count, and says what to set instead", () => {
+    const message = configProblem({ ...PRODUCTION, TRUST_PROXY: "true" });
+    expect(message).toMatch(/^\s*- TRUST_PROXY: /m);
+    expect(message).toContain("TRUST_PROXY=1");
+    expect(message).toContain("TRUST_PROXY=10.0.0.0/8");
+  });
+
+  it.each(["yes", "10.0.0.0/33", "300.1.1.1", "10.0.0.0/8,", "-1", "fd00::/129"])("refuses %s, naming the variable", (value) => {
+    expect(configProblem({ ...PRODUCTION, TRUST_PROXY: value })).toMatch(/^\s*- TRUST_PROXY: /m);
+  });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -9,11 +10,43 @@ const base64Key = z
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
+// Express's `trust proxy`: how many proxies, or which addresses, may tell us the client's address. Any
+// other client can write X-Forwarded-For too; only what our own proxies appended counts.
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+const trustProxy = z.string().transform((value, ctx): TrustProxy => {
+  const setting = value.trim();
+  if (setting === "false" || setting === "0") return false;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  if (setting === "true") {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "true would trust every X-Forwarded-For a client sends, so anyone could choose the address that rate limits count. Set the number of proxies in front of Bearing (TRUST_PROXY=1 behind one load balancer) or their addresses (TRUST_PROXY=10.0.0.0/8)",
+    });
+    return z.NEVER;
+  }
+  const proxies = setting.split(",").map((item) => item.trim());
+  const wrong = proxies.filter((item) => !PROXY_NAMES.has(item) && !isAddressOrNetwork(item));
+  if (wrong.length) {
+    ctx.addIssue({ code: "custom", message: `must be a number of proxies (1) or a comma-separated list of their addresses or networks (10.0.0.0/8, 192.168.1.5, loopback); not ${wrong.map((item) => `"${item}"`).join(", ")}` });
+    return z.NEVER;
+  }
+  return proxies;
+});
+
+function isAddressOrNetwork(item: string): boolean {
+  const [address = "", prefix, ...rest] = item.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().min(1).default("0.0.0.0"),
+    // Unset: every interface in production (a container's port is published from outside it), loopback only otherwise.
+    HOST: z.string().min(1).optional(),
     APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://bearing.example.com" }).optional(),
     DATABASE_URL: z
       .string()
@@ -34,10 +67,7 @@ const schema = z
       .optional(),
     EMAIL_FROM: z.string().min(3).default("Bearing <no-reply@bearing.localhost>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    TRUST_PROXY: z
-      .enum(["true", "false"])
-      .default("false")
-      .transform((value) => value === "true"),
+    TRUST_PROXY: trustProxy.default(false),
     // Sign in with Google / Microsoft (app/services/oauth). Endpoints default to the real ones; tests point them at e2e/fakes/oidc.
     GOOGLE_CLIENT_ID: z.string().optional(),
     GOOGLE_CLIENT_SECRET: z.string().optional(),
@@ -89,7 +119,8 @@ export interface Config {
   smtpUrl: string | undefined;
   emailFrom: string;
   logLevel: string;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: false, a number of proxies, or their addresses and networks. */
+  trustProxy: TrustProxy;
   /** Secure cookies and HSTS: on in production. */
   secure: boolean;
   /** A provider is offered only when its client id and secret are set. */
@@ -97,6 +128,8 @@ export interface Config {
   /** An integration is offered only when its client id and secret are set. */
   integrations: { slack: IntegrationAppConfig | null; jira: (IntegrationAppConfig & { apiUrl: string }) | null; notion: IntegrationAppConfig | null };
 }
+
+export type TrustProxy = false | number | string[];
 
 export interface IntegrationAppConfig {
   clientId: string;
@@ -148,7 +181,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   return {
     mode: env.NODE_ENV,
     port: env.PORT,
-    host: env.HOST,
+    host: env.HOST ?? (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1"),
     appUrl: new URL(env.APP_URL ?? `http://localhost:${env.PORT}`),
     databaseUrl: env.DATABASE_URL,
     dataDir,

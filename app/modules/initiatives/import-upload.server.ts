@@ -1,4 +1,5 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler } from "@remix-run/node";
+import { MultipartLimitError, parseBoundedMultipart } from "../../services/request-body.server";
 import { IMPORT_LIMIT_BYTES } from "./csv-import.server";
 
 export type ImportRequest =
@@ -8,18 +9,10 @@ export type ImportRequest =
 const TOO_LARGE = "This file is larger than 1 MB, the import limit. Split it into smaller files and import each.";
 // Room for the multipart boundaries and headers around the file itself.
 const ENVELOPE_BYTES = 16 * 1024;
-
-/** Reads and discards what is left of a refused upload, so the browser reads our answer instead of a reset connection. */
-async function drain(request: Request) {
-  const reader = request.body?.getReader();
-  if (!reader) return;
-  for (let read = 0; read < 20 * IMPORT_LIMIT_BYTES; ) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    read += value.byteLength;
-  }
-  await reader.cancel();
-}
+/** The most of an upload's body that is read (app/server/request-body.ts keeps every request under it). */
+export const CSV_IMPORT_FORM_BYTES = IMPORT_LIMIT_BYTES + ENVELOPE_BYTES;
+// The upload form has one field, the file; a few more leave room for what a browser may add.
+const MAX_PARTS = 8;
 
 /**
  * The two posts of the import: the upload (multipart, a .csv file of at most 1 MB) and the
@@ -34,15 +27,14 @@ export async function readImportRequest(request: Request): Promise<ImportRequest
     const step = form.get("intent") === "import" ? "import" : "preview";
     return { step, csv, fileName: String(form.get("fileName") ?? "").slice(0, 200), skipInvalid: form.get("skipInvalid") === "yes" };
   }
-  if (Number(request.headers.get("content-length")) > IMPORT_LIMIT_BYTES + ENVELOPE_BYTES) {
-    await drain(request);
-    return { step: "refused", status: 413, message: TOO_LARGE };
-  }
+  // Too large by its own account: refused unread (the server closes the connection after the answer).
+  if (Number(request.headers.get("content-length")) > CSV_IMPORT_FORM_BYTES) return { step: "refused", status: 413, message: TOO_LARGE };
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_LIMIT_BYTES }));
+    form = await parseBoundedMultipart(request, { maxBytes: CSV_IMPORT_FORM_BYTES, maxParts: MAX_PARTS }, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_LIMIT_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { step: "refused", status: 413, message: TOO_LARGE };
+    if (error instanceof MaxPartSizeExceededError || (error instanceof MultipartLimitError && error.exceeded === "bytes")) return { step: "refused", status: 413, message: TOO_LARGE };
+    if (error instanceof MultipartLimitError) return { step: "refused", status: 413, message: "This form has more fields than an import has." };
     throw error;
   }
   const file = form.get("file");

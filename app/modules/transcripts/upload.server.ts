@@ -1,6 +1,7 @@
-import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import type { UploadHandler } from "@remix-run/node";
 import type { TranscriptFormat } from "../../../db/schema";
 import { AppError } from "../../services/errors.server";
+import { MultipartLimitError, parseBoundedMultipart, readBodyAtMost } from "../../services/request-body.server";
 import { formatFromFileName, MAX_TRANSCRIPT_BYTES, tooLargeMessage, wrongExtensionMessage } from "./schema";
 
 // Reading the "new transcript" form without ever holding more than the limits below in memory:
@@ -19,6 +20,10 @@ const FIELD_LIMITS: Record<string, number> = {
 };
 const DRAIN_LIMIT = 32 * 1024 * 1024;
 const URLENCODED_LIMIT = 3 * MAX_TRANSCRIPT_BYTES;
+// Six fields and a file; a few more leave room for what a browser may add.
+const MAX_PARTS = 16;
+/** The most of a "new transcript" body that is read (app/server/request-body.ts keeps every request under it). */
+export const TRANSCRIPT_FORM_BYTES = DRAIN_LIMIT + 64 * 1024;
 
 export interface UploadedFile {
   name: string;
@@ -96,9 +101,12 @@ async function readMultipart(request: Request): Promise<TranscriptFormRead> {
   };
 
   try {
-    await unstable_parseMultipartFormData(request, handler);
+    await parseBoundedMultipart(request, { maxBytes: TRANSCRIPT_FORM_BYTES, maxParts: MAX_PARTS }, handler);
   } catch (error) {
-    if (!(error instanceof DrainLimitReached)) throw error;
+    if (error instanceof MultipartLimitError && error.exceeded === "parts") {
+      throw new AppError(413, "Too many fields", "This form has more fields than a transcript form has.").respond();
+    }
+    if (!(error instanceof DrainLimitReached || error instanceof MultipartLimitError)) throw error;
     // The fields before the file are kept; those after it were never read.
     if (pendingFileName) read.problems.file = tooLargeMessage("file", DRAIN_LIMIT, true);
     else throw new AppError(413, "Too large", "This form is far larger than a transcript can be.").respond();
@@ -107,8 +115,8 @@ async function readMultipart(request: Request): Promise<TranscriptFormRead> {
 }
 
 async function readUrlEncoded(request: Request): Promise<TranscriptFormRead> {
-  const body = await readAtMost(request, URLENCODED_LIMIT);
-  if (body === null) throw new AppError(413, "Too large", tooLargeMessage("transcript", URLENCODED_LIMIT, true)).respond();
+  const body = (await readBodyAtMost(request, URLENCODED_LIMIT))?.toString("utf8");
+  if (body === undefined) throw new AppError(413, "Too large", tooLargeMessage("transcript", URLENCODED_LIMIT, true)).respond();
   const fields: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(body)) if (name in FIELD_LIMITS) fields[name] = withoutNul(value);
   const problems: TranscriptFormRead["problems"] = {};
@@ -128,21 +136,9 @@ export async function readSmallForm(request: Request, limit = 512 * 1024): Promi
   if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
     throw new AppError(415, "Unsupported form", "Send the form as application/x-www-form-urlencoded.").respond();
   }
-  const body = await readAtMost(request, limit);
+  const body = await readBodyAtMost(request, limit);
   if (body === null) throw new AppError(413, "Too large", "This form is larger than any transcript notes can be.").respond();
-  return new URLSearchParams(body);
-}
-
-async function readAtMost(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return new URLSearchParams(body.toString("utf8"));
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {
