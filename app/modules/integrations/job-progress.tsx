@@ -1,5 +1,6 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
+import { formatDateTime } from "~/components/dates";
 import type { JobView } from "~/services/jobs/jobs.server";
 
 // Kinds read "<provider>.<action>" ("jira.import", "notion.export-roadmap"); the action picks the words a person sees.
@@ -20,7 +21,6 @@ const UNITS: Record<string, string> = {
 };
 
 const count = (value: number) => value.toLocaleString("en-US");
-const when = (value: string) => new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 function wordsFor(kind: string) {
   const [provider = kind, action = ""] = kind.split(".");
@@ -116,7 +116,7 @@ export function JobList({ slug, jobs }: { slug: string; jobs: JobView[] }) {
             <li key={job.id} className="py-3">
               <p className="mb-1 flex flex-wrap justify-between gap-2 text-sm">
                 <span className="font-medium">{jobTitle(job.kind)}</span>
-                <span className="text-zinc-500">started {when(job.createdAt)}</span>
+                <span className="text-zinc-500">started {formatDateTime(job.createdAt)}</span>
               </p>
               <JobProgress slug={slug} job={job} />
             </li>
