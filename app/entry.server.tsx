@@ -6,6 +6,7 @@ import { NonceProvider } from "./components/nonce";
 import { TraceIdProvider } from "./components/trace-id";
 import { withoutStrayNulBytes } from "./services/html-stream.server";
 import { loggablePath } from "./services/logger.server";
+import { pagePattern } from "./services/usage/page-pattern.server";
 import { recordPageView, recordServerError } from "./services/usage/usage.server";
 
 const ABORT_DELAY = 5_000;
@@ -20,7 +21,8 @@ export default async function handleRequest(
 ) {
   // A document request is a page view, counted here; navigations after it are reported by the browser.
   const page = remixContext.staticHandlerContext.matches.at(-1);
-  if (responseStatusCode === 200 && page) await recordPageView(loadContext, page.route.id, workspaceOf(remixContext));
+  const pattern = page ? pagePattern(page.route.id) : null;
+  if (responseStatusCode === 200 && pattern) await recordPageView(loadContext, pattern, workspaceOf(remixContext));
   const nonce = loadContext.nonce;
   // Crawlers get the whole document at once; browsers get it streamed as soon as the shell is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
