@@ -27,7 +27,7 @@ function wordsFor(kind: string) {
   return { provider, ...(action.split("-").map((word) => ACTIONS[word]).find(Boolean) ?? OTHER) };
 }
 
-export function jobTitle(kind: string) {
+function jobTitle(kind: string) {
   const { provider, noun } = wordsFor(kind);
   return `${provider.charAt(0).toUpperCase()}${provider.slice(1)} ${noun}`;
 }
@@ -57,7 +57,7 @@ const active = (job: JobView) => job.status === "queued" || job.status === "runn
  * to what it made. While the job is queued or running it asks `/w/:slug/jobs/:id` for news every
  * second; without JavaScript the page shows the state it was rendered with.
  */
-export function JobProgress({ slug, job: rendered }: { slug: string; job: JobView }) {
+function JobProgress({ slug, job: rendered }: { slug: string; job: JobView }) {
   const fetcher = useFetcher<JobView>();
   const job = fetcher.data ?? rendered;
   const polling = active(job);

@@ -7,7 +7,7 @@ import { LANE_DESCRIPTIONS, LANE_LABELS, LANES } from "./schema";
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~]/g;
 
 /** Inline text that reads the same in any Markdown renderer: what people typed, never markup. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(MARKDOWN_SPECIAL, "\\$&");
 }
 

@@ -46,7 +46,7 @@ export async function recordUsage(db: Database, event: UsageEvent, logger?: Pick
 }
 
 /** The error's first line, as much as the table keeps: stack traces stay in the logs. */
-export function firstLine(message: string): string {
+function firstLine(message: string): string {
   return (message.split("\n")[0] ?? "").trim().slice(0, 1000);
 }
 
