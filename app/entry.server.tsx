@@ -13,6 +13,7 @@ import { TraceIdProvider } from "./components/trace-id";
 import { RETRY_AFTER_SECONDS } from "./services/database-outage.server";
 import { withoutStrayNulBytes } from "./services/html-stream.server";
 import { loggablePath } from "./services/logger.server";
+import { pagePattern } from "./services/usage/page-pattern.server";
 import { recordPageView, recordServerError } from "./services/usage/usage.server";
 
 const ABORT_DELAY = 5_000;
@@ -27,7 +28,8 @@ export default async function handleRequest(
 ) {
   // A document request is a page view, counted here; navigations after it are reported by the browser.
   const page = remixContext.staticHandlerContext.matches.at(-1);
-  if (responseStatusCode === 200 && page) await recordPageView(loadContext, page.route.id, workspaceOf(remixContext));
+  const pattern = page ? pagePattern(page.route.id) : null;
+  if (responseStatusCode === 200 && pattern) await recordPageView(loadContext, pattern, workspaceOf(remixContext));
   if (loadContext.databaseUnreachable) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   const nonce = loadContext.nonce;
   // Crawlers get the whole document at once; browsers get it streamed as soon as the shell is ready.

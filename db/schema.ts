@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Selectable } from "kysely";
 import type {
   EmailTokensTable,
   InvitationsTable,
@@ -68,7 +68,4 @@ export interface DB {
 }
 
 export type User = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
 export type Workspace = Selectable<WorkspacesTable>;
-export type Membership = Selectable<MembershipsTable>;

@@ -1,10 +1,11 @@
 /**
- * The one interface every provider (Slack, Jira, Notion, Confluence, Linear, GitHub) implements.
+ * The one interface every provider (Slack, Jira, Notion) implements; Confluence, Linear and GitHub
+ * (PRODUCT.md §5) join the union when they are built.
  * Provider folders hold HTTP and mapping only: they never import app/ or db/, tokens are passed in,
  * and every endpoint comes from configuration so tests can point them at the fake in the same folder.
  */
 
-export type ProviderId = "slack" | "jira" | "notion" | "confluence" | "linear" | "github";
+export type ProviderId = "slack" | "jira" | "notion";
 
 /** What a provider lets a workspace do once connected; pages show these next to the connection. */
 export type ProviderFeature =

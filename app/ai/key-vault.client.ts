@@ -1,4 +1,3 @@
-import type { ProviderConfig } from "./language-model.client";
 import { PROVIDERS, type ProviderId } from "./providers";
 
 /**
@@ -122,15 +121,6 @@ export async function forgetAllKeys(): Promise<void> {
   const db = await openKeyStore();
   await request(db.transaction(IDB_STORE, "readwrite").objectStore(IDB_STORE).delete(DEVICE_KEY_ID));
   db.close();
-}
-
-/** The configuration agents call with: the chosen provider, or the default one. */
-export async function providerConfig(provider?: ProviderId): Promise<ProviderConfig | null> {
-  const state = await readVault();
-  if (state.status !== "open") return null;
-  const id = provider ?? state.contents.defaultProvider;
-  const stored = id ? state.contents.providers[id] : undefined;
-  return id && stored ? { provider: id, ...stored } : null;
 }
 
 /** What the interface may show of a key: never more than its first three and last four characters. */

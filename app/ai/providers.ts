@@ -62,10 +62,6 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   },
 };
 
-export function isProviderId(value: unknown): value is ProviderId {
-  return typeof value === "string" && (PROVIDER_IDS as readonly string[]).includes(value);
-}
-
 /** The origins of the providers' own endpoints: always allowed by the CSP's connect-src. */
 export const DEFAULT_PROVIDER_ORIGINS = [...new Set(PROVIDER_IDS.map((id) => new URL(PROVIDERS[id].defaultBaseUrl).origin))].filter(
   (origin) => origin.startsWith("https://"),

@@ -18,7 +18,7 @@ export const PRODUCT_AREAS = [
 ] as const;
 
 /** The workspace's settings, each listed for the roles that can open it. */
-export const SETTINGS_AREAS = [
+const SETTINGS_AREAS = [
   { path: "settings/members", label: "Members", minimum: "viewer" },
   { path: "settings/integrations", label: "Integrations", minimum: "admin" },
   { path: "settings/workspace", label: "Workspace", minimum: "viewer" },

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { formatDate } from "~/components/dates";
 import { Logo } from "~/components/logo";
 import { buttonClass } from "~/components/ui/button";
 import { listDeletedWorkspacesOwnedBy, restoreWorkspace } from "~/modules/workspaces/workspace-deletion.server";
@@ -44,10 +45,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error instanceof AppError ? error.respond() : error;
   });
   throw redirect(`/w/${restored.slug}`);
-}
-
-function formatDate(date: Date): string {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
 const POINTS = [

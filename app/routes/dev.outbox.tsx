@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { formatDateTime } from "~/components/dates";
 import { notFound } from "~/services/errors.server";
 import { isLocalHostName, isLoopbackAddress } from "~/services/loopback.server";
 
@@ -31,7 +32,7 @@ export default function Outbox() {
           <li key={message.sentAt + message.subject} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
             <p className="text-sm font-medium">{message.subject}</p>
             <p className="text-xs text-zinc-500">
-              To {message.to} · {new Date(message.sentAt).toLocaleString("en-GB")}
+              To {message.to} · {formatDateTime(message.sentAt)}
             </p>
             <pre className="mt-3 text-sm whitespace-pre-wrap">
               {message.text.split(/(https?:\/\/\S+)/).map((part, i) =>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { MAX_USAGE_BODY_BYTES, usageReportSchema } from "~/modules/usage/schema";
 import { readBodyAtMost } from "~/services/request-body.server";
-import { routePattern } from "~/services/usage/route-pattern";
+import { pagePattern } from "~/services/usage/page-pattern.server";
 import { recordUsage, workspaceForUsage } from "~/services/usage/usage.server";
 
 /** Nothing to read here: reports are only ever sent. */
@@ -29,8 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return refused(400, "This is not a usage report we accept.");
 
   const report = parsed.data;
+  const name = report.kind === "feature" ? report.name : pagePattern(report.routeId);
+  if (name === null) return refused(400, "This is not a usage report we accept.");
   const workspaceId = await workspaceForUsage(context, report.slug);
-  const name = report.kind === "feature" ? report.name : routePattern(report.routeId);
   const message = report.kind === "error" ? report.message : null;
   await recordUsage(context.db, { kind: report.kind, name, origin: "browser", workspaceId, message, ip: context.ip }, context.logger);
   return new Response(null, { status: 204 });

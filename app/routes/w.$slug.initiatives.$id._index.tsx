@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AiAction } from "~/ai/components/ai-action";
 import { PageHeader } from "~/components/app-shell";
 import { EditDeleteActions } from "~/components/confirm-delete";
+import { Time } from "~/components/dates";
 import { SafeMarkdown } from "~/components/safe-markdown";
 import { addInitiativeLink, removeInitiativeLink, requireInitiativeDetail } from "~/modules/initiatives/initiative-detail.server";
 import { InitiativeLinks } from "~/modules/initiatives/initiative-links";
@@ -148,7 +149,7 @@ export default function InitiativePage() {
               )}
             </Detail>
             <Detail label="Updated">
-              <time dateTime={new Date(initiative.updated_at).toISOString()}>{new Date(initiative.updated_at).toLocaleDateString("en", { dateStyle: "medium" })}</time>
+              <Time value={initiative.updated_at} />
               {initiative.source !== "manual" ? <span className="text-zinc-500"> · from {initiative.source}</span> : null}
             </Detail>
           </dl>

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageHeader } from "~/components/app-shell";
 import { EditDeleteActions } from "~/components/confirm-delete";
+import { formatDate } from "~/components/dates";
 import { OverdueFlag, SeverityBadge, SourceBadge, StatusBadge } from "~/modules/risks/risk-badges";
-import { formatDate } from "~/modules/risks/format-date";
 import { deleteRisk, requireRisk } from "~/modules/risks/risks.server";
 import { IMPACT_LABELS, LIKELIHOOD_LABELS } from "~/modules/risks/schema";
 import { bandLabel } from "~/modules/risks/severity";
@@ -126,7 +126,7 @@ export default function RiskPage() {
             ← All risks
           </Link>
           <span>
-            Updated {formatDate(new Date(risk.updated_at))} · version {risk.version}
+            Updated {formatDate(risk.updated_at)} · version {risk.version}
           </span>
         </p>
       </div>

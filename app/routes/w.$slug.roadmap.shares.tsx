@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
+import { formatDateTime } from "~/components/dates";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { CopyLink } from "~/modules/roadmap/copy-link";
@@ -39,7 +40,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return { created: new URL(`/share/${token}`, context.config.appUrl).href };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default function RoadmapSharesPage() {
   const { slug, shares } = useLoaderData<typeof loader>();
@@ -101,7 +101,7 @@ export default function RoadmapSharesPage() {
                         : "Shows every field"}
                     </p>
                     <p className="text-xs text-zinc-500">
-                      Created {dateFormat.format(new Date(share.created_at))} UTC{share.created_by_name ? ` by ${share.created_by_name}` : ""}
+                      Created {formatDateTime(share.created_at)}{share.created_by_name ? ` by ${share.created_by_name}` : ""}
                     </p>
                   </div>
                   <details className="relative">

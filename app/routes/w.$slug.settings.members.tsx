@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
+import { formatDate } from "~/components/dates";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField, inputClass } from "~/components/ui/field";
@@ -180,7 +181,7 @@ export default function MembersPage() {
                 <li key={invitation.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-sm">
                   <span className="min-w-0 flex-1 basis-48 truncate">{invitation.email}</span>
                   <span className="text-xs text-zinc-500">
-                    {label(invitation.role)} · expires {new Date(invitation.expires_at).toLocaleDateString("en-GB")}
+                    {label(invitation.role)} · expires {formatDate(invitation.expires_at)}
                   </span>
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke-invitation" />

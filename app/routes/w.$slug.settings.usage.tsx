@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell";
+import { Time } from "~/components/dates";
 import { Button } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
 import { DailyBarChart, RankedBars } from "~/modules/usage/usage-charts";
@@ -113,7 +114,7 @@ function RecentErrors({ errors }: { errors: readonly RecentError[] }) {
               {errors.map((error) => (
                 <tr key={error.id} className="border-t border-zinc-100 align-top dark:border-zinc-800">
                   <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                    <time dateTime={String(error.occurredAt)}>{new Date(error.occurredAt).toISOString().slice(0, 16).replace("T", " ")}</time>
+                    <Time value={error.occurredAt} show="date-time" />
                   </td>
                   <td className="px-3 py-2">
                     <code>{error.name}</code>

@@ -3,8 +3,8 @@ import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/r
 import { AiAction } from "~/ai/components/ai-action";
 import { PageHeader } from "~/components/app-shell";
 import { EditDeleteActions } from "~/components/confirm-delete";
+import { formatDate } from "~/components/dates";
 import { convertActionItem, existingConversions } from "~/modules/transcripts/action-item-conversion.server";
-import { formatMeetingDate } from "~/modules/transcripts/meeting-date";
 import { MeetingNotes } from "~/modules/transcripts/meeting-notes";
 import { formatTimestamp, speakersOf } from "~/modules/transcripts/parse-captions";
 import { FORMAT_LABELS, KIND_LABELS } from "~/modules/transcripts/schema";
@@ -74,7 +74,7 @@ export default function TranscriptPage() {
   const duration = segments?.at(-1)?.end;
   const facts = [
     transcript.kind === "note" ? KIND_LABELS.note : null,
-    transcript.meeting_date ? formatMeetingDate(transcript.meeting_date) : null,
+    transcript.meeting_date ? formatDate(transcript.meeting_date) : null,
     FORMAT_LABELS[transcript.format],
     duration ? formatTimestamp(duration) : null,
     speakers.length ? `${speakers.length} speaker${speakers.length === 1 ? "" : "s"}` : null,

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell";
+import { formatDate } from "~/components/dates";
 import { buttonClass } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
-import { formatMeetingDate } from "~/modules/transcripts/meeting-date";
 import { formatTimestamp } from "~/modules/transcripts/parse-captions";
 import { FORMAT_LABELS, KIND_LABELS } from "~/modules/transcripts/schema";
 import { listTranscripts } from "~/modules/transcripts/transcripts.server";
@@ -72,7 +72,7 @@ export default function TranscriptsPage() {
                 >
                   <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                     <p className="font-medium">{transcript.title}</p>
-                    <p className="text-sm text-zinc-500">{transcript.meeting_date ? formatMeetingDate(transcript.meeting_date) : transcript.kind === "meeting" ? "No date" : null}</p>
+                    <p className="text-sm text-zinc-500">{transcript.meeting_date ? formatDate(transcript.meeting_date) : transcript.kind === "meeting" ? "No date" : null}</p>
                   </div>
                   <p className="mt-0.5 text-xs text-zinc-500">
                     {[

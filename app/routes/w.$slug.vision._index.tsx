@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AiAction } from "~/ai/components/ai-action";
 import { EmptyState, PageHeader } from "~/components/app-shell";
+import { Time } from "~/components/dates";
 import { buttonClass } from "~/components/ui/button";
 import { getCurrentVision } from "~/modules/vision/vision.server";
-import { SavedAt, VisionDocument } from "~/modules/vision/vision-document";
+import { VisionDocument } from "~/modules/vision/vision-document";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 
@@ -61,7 +62,7 @@ export default function VisionPage() {
           vision={vision}
           footer={
             <>
-              Version {vision.number}, saved by {vision.author_name ?? "a former member"} on <SavedAt value={vision.created_at} />.{" "}
+              Version {vision.number}, saved by {vision.author_name ?? "a former member"} on <Time value={vision.created_at} show="date-time" />.{" "}
               {vision.number > 1 ? (
                 <Link to={`${base}/history?from=${vision.number - 1}&to=${vision.number}`} className="text-accent-600 hover:underline dark:text-accent-500">
                   See what changed

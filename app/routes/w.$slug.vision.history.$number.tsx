@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
+import { Time } from "~/components/dates";
 import { Button, buttonClass } from "~/components/ui/button";
 import { VISION_FIELDS } from "~/modules/vision/schema";
 import { getCurrentVision, requireVisionVersion } from "~/modules/vision/vision.server";
-import { SavedAt, VisionDocument } from "~/modules/vision/vision-document";
+import { VisionDocument } from "~/modules/vision/vision-document";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 
@@ -29,7 +30,7 @@ export default function VisionVersionPage() {
         description={
           <>
             {isLatest ? "The current version" : `Version ${latest} is the current one`}, saved by {version.author_name ?? "a former member"} on{" "}
-            <SavedAt value={version.created_at} />.
+            <Time value={version.created_at} show="date-time" />.
           </>
         }
         actions={

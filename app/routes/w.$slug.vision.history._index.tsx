@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell";
+import { Time } from "~/components/dates";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
 import { listVisionVersions } from "~/modules/vision/vision.server";
 import { diffVisionVersions } from "~/modules/vision/vision-diff";
 import { DiffLegend, FieldDiffView } from "~/modules/vision/vision-diff-view";
-import { SavedAt } from "~/modules/vision/vision-document";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { notFound } from "~/services/errors.server";
 
@@ -106,7 +106,7 @@ export default function VisionHistoryPage() {
                     ) : null}
                   </div>
                   <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                    {v.author_name ?? "A former member"} · <SavedAt value={v.created_at} />
+                    {v.author_name ?? "A former member"} · <Time value={v.created_at} show="date-time" />
                   </p>
                 </li>
               ))}

@@ -19,7 +19,7 @@ import { generateToken, hashToken } from "./tokens.server";
  * A flow is single use: taking it deletes it, so an answer from the provider is accepted once.
  */
 
-export const FLOW_LIFETIME_MS = 10 * 60 * 1000;
+const FLOW_LIFETIME_MS = 10 * 60 * 1000;
 
 /** Starts a flow; answers the Set-Cookie header a signed-out browser needs, or null when its session holds it. */
 export async function startFlow(context: AppLoadContext, purpose: BrowserFlowPurpose, payload: object): Promise<string | null> {

@@ -14,7 +14,7 @@ function cell(value: string | number | null | undefined): string {
   return typeof value === "string" && FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export function toCsv<Row>(columns: ReadonlyArray<CsvColumn<Row>>, rows: ReadonlyArray<Row>): string {
+function toCsv<Row>(columns: ReadonlyArray<CsvColumn<Row>>, rows: ReadonlyArray<Row>): string {
   return stringify([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => cell(c.value(row))))], {
     record_delimiter: "\r\n",
   });

@@ -19,7 +19,7 @@ function render({ to, subject, intro, action, outro }: Layout): EmailMessage {
   return { to, subject, text, html };
 }
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -6,7 +6,7 @@ import { AppError } from "./errors.server";
 import { passwordFitsBcrypt } from "./password-length";
 
 /** PRODUCT.md §6 promise 1: bcrypt with work factor 12. */
-export const BCRYPT_COST = 12;
+const BCRYPT_COST = 12;
 
 // A valid bcrypt hash of a random string: comparing against it when no account exists makes a
 // failed login take as long as a wrong password, so timing does not reveal who has an account.

@@ -9,7 +9,7 @@ import { jiraUnauthorized } from "./errors";
  * old, so callers must store the new one before anything else can fail.
  */
 
-export const JIRA_SCOPES = ["read:jira-work", "write:jira-work", "offline_access", "read:me"];
+const JIRA_SCOPES = ["read:jira-work", "write:jira-work", "offline_access", "read:me"];
 
 export interface JiraProviderConfig extends ProviderConfig {
   /** auth.atlassian.com (baseUrl) issues tokens; api.atlassian.com serves the sites, /me and the Jira gateway. */

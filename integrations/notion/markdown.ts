@@ -24,7 +24,7 @@ interface TextContent {
   language?: string;
 }
 
-export function richTextToMarkdown(parts: RichText[] | undefined): string {
+function richTextToMarkdown(parts: RichText[] | undefined): string {
   return (parts ?? [])
     .map((part) => {
       let text = part.plain_text;

@@ -12,7 +12,7 @@ import { notionUnauthorized } from "./errors";
  */
 
 /** The capabilities the Bearing integration must be configured with in Notion (shown in place of scopes). */
-export const NOTION_CAPABILITIES = ["read_content", "insert_content", "update_content"];
+const NOTION_CAPABILITIES = ["read_content", "insert_content", "update_content"];
 
 export function notionProvider(config: ProviderConfig): IntegrationProvider {
   const base = config.baseUrl.replace(/\/+$/, "");

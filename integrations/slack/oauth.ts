@@ -10,7 +10,7 @@ import { slackWebClient } from "./web-client";
  */
 
 /** Bot scopes: list channels, post into them, read a thread's replies to import it. */
-export const SLACK_SCOPES = ["channels:read", "chat:write", "channels:history"];
+const SLACK_SCOPES = ["channels:read", "chat:write", "channels:history"];
 
 export function slackProvider(config: ProviderConfig): IntegrationProvider {
   const base = config.baseUrl.replace(/\/+$/, "");

@@ -94,5 +94,3 @@ export function slackWebClient(token: string, baseUrl: string) {
     },
   };
 }
-
-export type SlackWebClient = ReturnType<typeof slackWebClient>;

@@ -11,7 +11,7 @@ const cites = z
   .describe("The handles this recommendation relies on");
 const quote = z.string().max(400).describe("An exact passage from the first cited element, or an empty string");
 
-export const riceEstimateSchema = z.object({
+const riceEstimateSchema = z.object({
   initiative: z.string().describe("The handle of the initiative, e.g. I3"),
   reach: z.number().int().min(0).max(1_000_000_000).describe("People or events per quarter"),
   reachReason: z.string().max(400),
@@ -25,7 +25,7 @@ export const riceEstimateSchema = z.object({
   quote,
 });
 
-export const sequencingSchema = z.object({
+const sequencingSchema = z.object({
   item: z.string().describe("The handle of the roadmap item, e.g. M2"),
   lane: z.enum(["now", "next", "later"]),
   reason: z.string().max(600),
@@ -33,7 +33,7 @@ export const sequencingSchema = z.object({
   quote,
 });
 
-export const gapSchema = z.object({
+const gapSchema = z.object({
   title: z.string().min(3).max(200).describe("A short name for the missing initiative"),
   problem: z.string().max(1000).describe("The customer problem it solves"),
   why: z.string().max(1000).describe("Why the vision or a persona calls for it, and why nothing planned covers it"),

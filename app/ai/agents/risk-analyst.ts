@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { StructuredAgent } from "../agent";
 
-export const proposedRiskSchema = z.object({
+const proposedRiskSchema = z.object({
   title: z.string().min(3).max(200).describe("A short name for the risk"),
   description: z.string().max(2000).describe("What could happen and why it matters"),
   category: z.enum(["technical", "delivery", "market", "compliance", "security", "people"]),
@@ -14,7 +14,7 @@ export const proposedRiskSchema = z.object({
     .max(3),
 });
 
-export const riskAnalystSchema = z.object({ risks: z.array(proposedRiskSchema).max(8) });
+const riskAnalystSchema = z.object({ risks: z.array(proposedRiskSchema).max(8) });
 export type ProposedRisk = z.infer<typeof proposedRiskSchema>;
 
 export const riskAnalyst: StructuredAgent<typeof riskAnalystSchema> = {

@@ -23,7 +23,7 @@ export interface NewActionItem {
 }
 
 /** The edit form exactly as it stands, field by field as the edit page posts it. */
-export function notesFormFields(notes: TranscriptNotes): Record<string, string> {
+function notesFormFields(notes: TranscriptNotes): Record<string, string> {
   const fields: Record<string, string> = {
     title: notes.title,
     meeting_date: notes.meetingDate ?? "",

@@ -8,19 +8,19 @@ export const UNASSIGNED = "unassigned";
 
 const quote = z.string().min(1).max(800).describe("The exact passage of the transcript this comes from, copied word for word");
 
-export const summarisedDecisionSchema = z.object({
+const summarisedDecisionSchema = z.object({
   decision: z.string().min(3).max(1000).describe("What was decided, in one sentence"),
   quote,
 });
 
-export const summarisedActionItemSchema = z.object({
+const summarisedActionItemSchema = z.object({
   // The transcript's edit form keeps action items to 200 characters.
   text: z.string().min(3).max(200).describe("What needs doing, starting with a verb"),
   owner: z.string().max(120).describe(`The attendee who owns it, spelled exactly as in the attendee list, or "${UNASSIGNED}"`),
   quote,
 });
 
-export const summarisedRiskSchema = z.object({
+const summarisedRiskSchema = z.object({
   title: z.string().min(3).max(200).describe("A short name for the risk"),
   description: z.string().max(2000).describe("What could happen and why it matters"),
   likelihood: z.number().int().min(1).max(5).describe("1 rare … 5 almost certain"),

@@ -52,7 +52,7 @@ export function ChatTurnView({ turn, onRetry }: { turn: ChatTurn; onRetry?: () =
 }
 
 /** The answer as the model wrote it, each cited handle turned into a link to the item it names. */
-export function AnswerText({ answer, sources }: { answer: string; sources: readonly DataSource[] }) {
+function AnswerText({ answer, sources }: { answer: string; sources: readonly DataSource[] }) {
   return (
     <div className="leading-relaxed whitespace-pre-wrap">
       {parseCitations(answer, sources).map((part, index) =>

@@ -115,7 +115,7 @@ export interface Retrieval {
   matched: boolean;
 }
 
-export const SOURCES_PER_QUESTION = 12;
+const SOURCES_PER_QUESTION = 12;
 const EXCERPT_CHARS = 2_000;
 
 /**

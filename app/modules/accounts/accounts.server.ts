@@ -9,7 +9,7 @@ import { POLICY_VERSION } from "./policies";
 import { recordPolicyAcceptance } from "./policy-acceptance.server";
 
 const HOUR = 60 * 60 * 1000;
-export const TOKEN_LIFETIME: Record<EmailTokenPurpose, number> = {
+const TOKEN_LIFETIME: Record<EmailTokenPurpose, number> = {
   verify_email: 24 * HOUR,
   reset_password: 1 * HOUR,
 };
@@ -20,10 +20,6 @@ export function findUserByEmail(db: Database, email: string): Promise<User | und
     .selectAll()
     .where(sql`lower(email)`, "=", email.toLowerCase())
     .executeTakeFirst();
-}
-
-export function getUser(db: Database, id: string): Promise<User | undefined> {
-  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /**
@@ -96,7 +92,7 @@ export async function issueEmailToken(db: Database, user: Pick<User, "id" | "ema
 }
 
 /** Marks the token used and returns whom it was for; null when unknown, used or expired. */
-export async function consumeEmailToken(db: Database, token: string, purpose: EmailTokenPurpose) {
+async function consumeEmailToken(db: Database, token: string, purpose: EmailTokenPurpose) {
   return db
     .updateTable("email_tokens")
     .set({ used_at: new Date() })

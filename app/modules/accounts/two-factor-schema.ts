@@ -14,9 +14,9 @@ export const TWO_FACTOR_INTENTS = {
 const appCodeMessage = "Enter the 6-digit code from your authenticator app.";
 
 /** Apps show the code as "123456" or "123 456". */
-export const authenticationCodeField = z.string({ error: appCodeMessage }).trim().regex(/^\d{3} ?\d{3}$/, appCodeMessage);
+const authenticationCodeField = z.string({ error: appCodeMessage }).trim().regex(/^\d{3} ?\d{3}$/, appCodeMessage);
 
-export const recoveryCodeField = z
+const recoveryCodeField = z
   .string({ error: "Enter one of your recovery codes." })
   .trim()
   .max(40, "A recovery code looks like abcd-efgh-ijkl.");

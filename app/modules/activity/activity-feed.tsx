@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
+import { Time } from "~/components/dates";
 import { itemLabel, itemPath } from "./item-links";
-import { timeAgo } from "./time-ago";
 
 export interface ActivityEntry {
   id: number;
@@ -52,13 +52,7 @@ export function ActivityFeed({ slug, entries, now }: { slug: string; entries: Re
             <span className="text-zinc-900 dark:text-zinc-100">{entry.actor_name ?? "A former member"}</span> {entry.action}{" "}
             {itemLabel(entry.entity_type).toLowerCase()} <ItemName slug={slug} entry={entry} />
           </p>
-          <time
-            dateTime={new Date(entry.created_at).toISOString()}
-            title={new Date(entry.created_at).toISOString().replace("T", " ").slice(0, 16) + " UTC"}
-            className="shrink-0 text-xs whitespace-nowrap text-zinc-500 tabular-nums"
-          >
-            {timeAgo(entry.created_at, now)}
-          </time>
+          <Time value={entry.created_at} show="time-ago" now={now} className="shrink-0 text-xs whitespace-nowrap text-zinc-500 tabular-nums" />
         </li>
       ))}
     </ol>

@@ -19,5 +19,3 @@ export interface WorkspaceCorpus {
   risks: CorpusItem[];
   transcripts: (CorpusItem & { version: number; attendees: string[] })[];
 }
-
-export type CorpusKind = Exclude<keyof WorkspaceCorpus, "vision"> | "vision";

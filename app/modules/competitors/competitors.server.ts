@@ -33,7 +33,7 @@ export function listCompetitors(db: Database, workspaceId: string, { query, thre
   return select.orderBy(BY_THREAT).orderBy("name").execute();
 }
 
-export function getCompetitor(db: Database, workspaceId: string, id: string) {
+function getCompetitor(db: Database, workspaceId: string, id: string) {
   return db.selectFrom("competitors").select(COLUMNS).where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();
 }
 

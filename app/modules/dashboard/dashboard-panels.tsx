@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { InitiativeStatus } from "../../../db/schema";
+import { formatDate } from "~/components/dates";
 import { buttonClass } from "~/components/ui/button";
-import { formatDay } from "../activity/time-ago";
 import { STATUS_LABELS } from "../initiatives/status";
 import { SeverityBadge } from "../risks/risk-badges";
 
@@ -98,7 +98,7 @@ export function TopRiskList({ slug, risks }: { slug: string; risks: ReadonlyArra
   return (
     <ol className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
       {risks.map((risk) => {
-        const details = [risk.category, risk.owner_name, risk.due_date ? `due ${formatDay(risk.due_date)}` : null].filter(Boolean);
+        const details = [risk.category, risk.owner_name, risk.due_date ? `due ${formatDate(risk.due_date)}` : null].filter(Boolean);
         return (
           <li key={risk.id} className="flex items-start gap-3 py-2.5 text-sm">
             <span className="mt-px w-24 shrink-0">
@@ -152,7 +152,7 @@ export function TranscriptList({ slug, transcripts }: { slug: string; transcript
               {facts.length ? <p className="mt-0.5 truncate text-xs text-zinc-500">{facts.join(" · ")}</p> : null}
             </div>
             <span className="shrink-0 text-xs whitespace-nowrap text-zinc-500 tabular-nums">
-              {formatDay(transcript.meeting_date ?? new Date(transcript.created_at).toISOString().slice(0, 10))}
+              {formatDate(transcript.meeting_date ?? transcript.created_at)}
             </span>
           </li>
         );

@@ -4,10 +4,10 @@ import { listActivity } from "../../services/activity.server";
 import { topRisks } from "../risks/risks.server";
 
 /** How many Now items the dashboard shows before pointing at the roadmap. */
-export const NOW_LANE_LIMIT = 8;
-export const TOP_RISKS = 5;
-export const RECENT_TRANSCRIPTS = 5;
-export const RECENT_ACTIVITY = 10;
+const NOW_LANE_LIMIT = 8;
+const TOP_RISKS = 5;
+const RECENT_TRANSCRIPTS = 5;
+const RECENT_ACTIVITY = 10;
 
 // One query per panel, run side by side. Each reads a few rows through an index that matches its
 // order (roadmap_items (workspace_id, lane, position), risks_severity_idx, the activity primary
@@ -71,5 +71,3 @@ export async function loadDashboard(db: Database, workspaceId: string) {
     activity,
   };
 }
-
-export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

@@ -17,7 +17,7 @@ const QUALIFIED = INITIATIVE_COLUMNS.map((column) => `i.${column}` as const);
  * scores read, and a page of the best-scored rows is a range of the index
  * (workspace_id, <score> desc nulls last, id). A missing input makes it null (sorted last).
  */
-export function scoreSql(framework: Framework): RawBuilder<number | null> {
+function scoreSql(framework: Framework): RawBuilder<number | null> {
   return sql<number | null>`${sql.ref(`i.${framework}_score`)}`;
 }
 

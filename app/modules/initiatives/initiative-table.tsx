@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { formatDate } from "~/components/dates";
 import type { InitiativeStatus } from "../../../db/schema";
 import { listSearch, SORTS, type ListParams, type Sort } from "./list-params";
 import { ScoreWithFormula } from "./score-with-formula";
@@ -29,8 +30,6 @@ function SortHeader({ base, params, sort, children, className = "" }: { base: st
     </th>
   );
 }
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export function InitiativeTable({ base, params, rows, framework }: { base: string; params: ListParams; rows: readonly InitiativeRow[]; framework: Framework }) {
   return (
@@ -87,7 +86,7 @@ export function InitiativeTable({ base, params, rows, framework }: { base: strin
               <td className="px-3 py-2.5">
                 <ScoreWithFormula framework={framework} values={row} compact />
               </td>
-              <td className="hidden px-3 py-2.5 whitespace-nowrap text-zinc-500 md:table-cell dark:text-zinc-400">{dateFormat.format(new Date(row.updated_at))}</td>
+              <td className="hidden px-3 py-2.5 whitespace-nowrap text-zinc-500 md:table-cell dark:text-zinc-400">{formatDate(row.updated_at)}</td>
             </tr>
           ))}
         </tbody>

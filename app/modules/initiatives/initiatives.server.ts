@@ -34,8 +34,6 @@ export function getInitiative(db: Database, workspaceId: string, id: string) {
   return db.selectFrom("initiatives").select(INITIATIVE_COLUMNS).where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();
 }
 
-export type Initiative = NonNullable<Awaited<ReturnType<typeof getInitiative>>>;
-
 /** The initiative with its persona ids, as the edit form needs it. */
 export async function requireInitiative(db: Database, workspaceId: string, id: string) {
   const initiative = await getInitiative(db, workspaceId, id);

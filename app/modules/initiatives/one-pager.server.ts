@@ -17,7 +17,7 @@ import type { Framework } from "./scoring";
  * The initiative one-pager (PRODUCT.md §4, drafting helpers) replaces the problem and the
  * description and nothing else, so it posts only those, over the version it was drafted from.
  */
-export const saveOnePagerSchema = z.object({
+const saveOnePagerSchema = z.object({
   problem: optionalText(LIMITS.problem),
   description: optionalText(LIMITS.description),
   version: versionField,
@@ -33,7 +33,7 @@ async function currentWithPersonas(db: Database, workspaceId: string, id: string
 }
 
 /** Saves over `version` only; a newer stored version is a ConflictError carrying it, personas included. */
-export function saveOnePager(db: Database, workspaceId: string, actorId: string, id: string, version: number, input: OnePagerInput) {
+function saveOnePager(db: Database, workspaceId: string, actorId: string, id: string, version: number, input: OnePagerInput) {
   return db.transaction().execute(async (trx) => {
     const initiative = await saveVersioned(
       () =>

@@ -20,7 +20,7 @@ function requiredScore(input: ScoreInput) {
  * full edit form would also rewrite title, owner, personas and tags, which an estimate knows nothing
  * about; this writes the four inputs and nothing else, over the version the proposal was made from.
  */
-export const riceScoresSchema = z.object({
+const riceScoresSchema = z.object({
   intent: z.literal("scores"),
   reach: requiredScore(SCORE_INPUTS.reach),
   impact: requiredScore(SCORE_INPUTS.impact),
@@ -31,7 +31,7 @@ export const riceScoresSchema = z.object({
 
 export type RiceScores = Omit<z.infer<typeof riceScoresSchema>, "intent" | "version">;
 
-export function updateRiceScores(db: Database, workspaceId: string, actorId: string, id: string, version: number, scores: RiceScores) {
+function updateRiceScores(db: Database, workspaceId: string, actorId: string, id: string, version: number, scores: RiceScores) {
   return db.transaction().execute(async (trx) => {
     const initiative = await saveVersioned(
       () =>

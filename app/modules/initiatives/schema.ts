@@ -27,7 +27,7 @@ export function parseTags(text: string): string[] {
 /** Tags as stored: the form reads them from comma-separated text, the workspace import as a list. */
 export const tagList = z.array(z.string().max(TAG_MAX, `Keep each tag under ${TAG_MAX} characters.`)).max(TAGS_MAX, `Use at most ${TAGS_MAX} tags.`);
 
-export const tagsField = z.string().default("").transform(parseTags).pipe(tagList);
+const tagsField = z.string().default("").transform(parseTags).pipe(tagList);
 
 /** One score input on its scale, with the scale's own message. */
 export function scoreValue(input: ScoreInput) {
@@ -35,7 +35,7 @@ export function scoreValue(input: ScoreInput) {
 }
 
 /** The form leaves an input it does not show, or one left empty, out. */
-export function scoreInputField(input: ScoreInput) {
+function scoreInputField(input: ScoreInput) {
   return scoreValue(input).optional();
 }
 

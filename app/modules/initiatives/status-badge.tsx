@@ -1,7 +1,7 @@
 import type { InitiativeStatus } from "../../../db/schema";
 import { STATUS_LABELS } from "./schema";
 
-export const STATUS_TONES: Record<InitiativeStatus, string> = {
+const STATUS_TONES: Record<InitiativeStatus, string> = {
   idea: "bg-zinc-100 text-zinc-700 ring-zinc-200 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700",
   discovery: "bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-900",
   planned: "bg-accent-50 text-accent-700 ring-indigo-200 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-900",

@@ -1,10 +1,9 @@
 import { Form } from "@remix-run/react";
+import { formatDateTime } from "~/components/dates";
 import { Button, buttonClass } from "~/components/ui/button";
 import type { IntegrationsPage } from "./settings-page.server";
 
 type ProviderEntry = IntegrationsPage["providers"][number];
-
-const when = (value: string | Date | null) => (value ? new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "never");
 
 function Scopes({ label, scopes }: { label: string; scopes: string[] }) {
   return (
@@ -69,7 +68,7 @@ export function ConnectionCard({ provider, slug }: { provider: ProviderEntry; sl
             </div>
             <div>
               <dt className="font-medium">Last sync</dt>
-              <dd>{when(connection.last_sync_at)}</dd>
+              <dd>{connection.last_sync_at ? formatDateTime(connection.last_sync_at) : "never"}</dd>
             </div>
             <Scopes label="Permissions requested" scopes={connection.scopes_requested} />
             <Scopes label="Permissions granted" scopes={connection.scopes_granted} />

@@ -1,5 +1,6 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
+import { formatDateTime } from "~/components/dates";
 import type { JobView } from "~/services/jobs/jobs.server";
 
 // Kinds read "<provider>.<action>" ("jira.import", "notion.export-roadmap"); the action picks the words a person sees.
@@ -20,14 +21,13 @@ const UNITS: Record<string, string> = {
 };
 
 const count = (value: number) => value.toLocaleString("en-US");
-const when = (value: string) => new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 function wordsFor(kind: string) {
   const [provider = kind, action = ""] = kind.split(".");
   return { provider, ...(action.split("-").map((word) => ACTIONS[word]).find(Boolean) ?? OTHER) };
 }
 
-export function jobTitle(kind: string) {
+function jobTitle(kind: string) {
   const { provider, noun } = wordsFor(kind);
   return `${provider.charAt(0).toUpperCase()}${provider.slice(1)} ${noun}`;
 }
@@ -57,7 +57,7 @@ const active = (job: JobView) => job.status === "queued" || job.status === "runn
  * to what it made. While the job is queued or running it asks `/w/:slug/jobs/:id` for news every
  * second; without JavaScript the page shows the state it was rendered with.
  */
-export function JobProgress({ slug, job: rendered }: { slug: string; job: JobView }) {
+function JobProgress({ slug, job: rendered }: { slug: string; job: JobView }) {
   const fetcher = useFetcher<JobView>();
   const job = fetcher.data ?? rendered;
   const polling = active(job);
@@ -116,7 +116,7 @@ export function JobList({ slug, jobs }: { slug: string; jobs: JobView[] }) {
             <li key={job.id} className="py-3">
               <p className="mb-1 flex flex-wrap justify-between gap-2 text-sm">
                 <span className="font-medium">{jobTitle(job.kind)}</span>
-                <span className="text-zinc-500">started {when(job.createdAt)}</span>
+                <span className="text-zinc-500">started {formatDateTime(job.createdAt)}</span>
               </p>
               <JobProgress slug={slug} job={job} />
             </li>

@@ -5,21 +5,18 @@ import type { IntegrationProvider, ProviderId } from "../../../integrations/type
 import type { Config } from "../../services/env.server";
 import { notFound } from "../../services/errors.server";
 
-/** Every provider of PRODUCT.md §5, in the order the settings page lists them. */
+/** Every provider built so far (PRODUCT.md §5 also plans Confluence, Linear and GitHub), in the order the settings page lists them. */
 export const PROVIDERS: { id: ProviderId; name: string; description: string }[] = [
   { id: "slack", name: "Slack", description: "Post roadmap updates, risk alerts and meeting summaries to a channel; import a thread as a transcript." },
   { id: "jira", name: "Jira", description: "Import epics and issues as initiatives; push an initiative as an epic." },
-  { id: "confluence", name: "Confluence", description: "Publish the vision, roadmap or a meeting summary as a page." },
   { id: "notion", name: "Notion", description: "Import pages as transcripts; export the roadmap to a database." },
-  { id: "linear", name: "Linear", description: "Import projects and issues as initiatives; push an initiative." },
-  { id: "github", name: "GitHub", description: "Link issues; create issues from an initiative." },
 ];
 
-/** The provider's client, or null when this deployment has no app registered with it (or it is not built yet). */
 export function providerName(id: ProviderId): string {
   return PROVIDERS.find((provider) => provider.id === id)?.name ?? id;
 }
 
+/** The provider's client, or null when this deployment has no app registered with it (or no such provider is built). */
 export function configuredProvider(config: Config, id: string): IntegrationProvider | null {
   switch (id) {
     case "slack":

@@ -57,7 +57,7 @@ async function importSlackThread(job: JobContext<SlackThreadImportInput>): Promi
   });
 }
 
-export const SLACK_THREAD_IMPORT_JOB = defineJob<SlackThreadImportInput>("slack.import-thread", async (job) => {
+const SLACK_THREAD_IMPORT_JOB = defineJob<SlackThreadImportInput>("slack.import-thread", async (job) => {
   await importSlackThread(job);
 });
 

@@ -14,7 +14,7 @@ export function listPersonas(db: Database, workspaceId: string, { query }: { que
   return select.orderBy("name").execute();
 }
 
-export function getPersona(db: Database, workspaceId: string, id: string) {
+function getPersona(db: Database, workspaceId: string, id: string) {
   return db.selectFrom("personas").select(COLUMNS).where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();
 }
 

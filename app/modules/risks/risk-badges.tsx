@@ -5,7 +5,7 @@ import { bandLabel, severityBand, type SeverityBand } from "./severity";
 const pill = "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap";
 
 /** Badge colours per band. The band is always written out too: colour is never the only cue. */
-export const BAND_BADGE: Record<SeverityBand, string> = {
+const BAND_BADGE: Record<SeverityBand, string> = {
   low: "bg-emerald-100 text-emerald-900 dark:bg-emerald-500/15 dark:text-emerald-300",
   medium: "bg-amber-100 text-amber-900 dark:bg-amber-500/15 dark:text-amber-300",
   high: "bg-orange-200 text-orange-950 dark:bg-orange-500/20 dark:text-orange-200",

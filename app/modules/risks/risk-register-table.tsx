@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
+import { formatDate } from "~/components/dates";
 import type { RiskStatus } from "../../../db/schema";
 import { OverdueFlag, SeverityBadge, SourceBadge, StatusBadge } from "./risk-badges";
-import { formatDate } from "./format-date";
 import { riskFilterSearch, type RiskFilter } from "./risk-filter";
 
 export interface RegisterRow {

@@ -50,8 +50,6 @@ export function listRegisterRisks(db: Database, workspaceId: string, filter: Ris
     .execute();
 }
 
-export type RegisterRisk = Awaited<ReturnType<typeof listRegisterRisks>>[number];
-
 /** Every risk matching the filter, unpaged, with the names a spreadsheet reader needs. */
 export function listRisksForExport(db: Database, workspaceId: string, filter: RiskFilter) {
   return db
@@ -136,7 +134,7 @@ export function listOwnerOptions(db: Database, workspaceId: string) {
     .execute();
 }
 
-export function listInitiativeOptions(db: Database, workspaceId: string) {
+function listInitiativeOptions(db: Database, workspaceId: string) {
   return db.selectFrom("initiatives").select(["id", "title"]).where("workspace_id", "=", workspaceId).orderBy("title").orderBy("id").execute();
 }
 

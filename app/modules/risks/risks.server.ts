@@ -32,7 +32,7 @@ const NOT_FOUND = "This risk does not exist, or you do not have access to it.";
 export const overdue = sql<boolean>`(risks.due_date < current_date and risks.status <> 'closed')`;
 
 /** One risk with the names of what it points at, read in a single query. */
-export function getRisk(db: Database, workspaceId: string, id: string) {
+function getRisk(db: Database, workspaceId: string, id: string) {
   return db
     .selectFrom("risks")
     .leftJoin("users as owner", "owner.id", "risks.owner_id")

@@ -12,7 +12,7 @@ export const STATUS_LABELS: Record<RiskStatus, string> = {
 };
 
 /** Offered in the category field; any other text is allowed too. */
-export const CATEGORY_SUGGESTIONS = ["technical", "delivery", "market", "compliance", "security", "people"] as const;
+const CATEGORY_SUGGESTIONS = ["technical", "delivery", "market", "compliance", "security", "people"] as const;
 
 /** Index = score − 1. The words make the 1–5 scales mean the same thing to everyone who rates. */
 export const LIKELIHOOD_LABELS = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"] as const;

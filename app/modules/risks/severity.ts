@@ -11,10 +11,6 @@ export const SEVERITY_BANDS: ReadonlyArray<{ band: SeverityBand; label: string; 
   { band: "critical", label: "Critical", range: "20–25" },
 ];
 
-export function severityOf(likelihood: number, impact: number): number {
-  return likelihood * impact;
-}
-
 export function severityBand(severity: number): SeverityBand {
   if (severity >= 20) return "critical";
   if (severity >= 10) return "high";

@@ -10,10 +10,10 @@ import { LANES, type Lane } from "./schema";
 
 export const LANE_PAGE = 50;
 export const TIMELINE_PAGE = 100;
-export const SHOWN_MAX = 1000;
+const SHOWN_MAX = 1000;
 
 /** `?now=100` → 100; missing, malformed or out of range → the nearest sensible count. */
-export function shownParam(url: URL, name: string, page: number): number {
+function shownParam(url: URL, name: string, page: number): number {
   const value = Number.parseInt(url.searchParams.get(name) ?? "", 10);
   if (!Number.isFinite(value) || value < page) return page;
   return Math.min(value, SHOWN_MAX);

@@ -9,7 +9,7 @@ export function quarterIndex(quarter: string): number {
   return Number(match[1]) * 4 + Number(match[2]) - 1;
 }
 
-export function quarterAt(index: number): string {
+function quarterAt(index: number): string {
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
@@ -23,11 +23,6 @@ export function quarterRange(from: string, to: string): string[] {
   const quarters: string[] = [];
   for (let i = quarterIndex(from); i <= quarterIndex(to); i++) quarters.push(quarterAt(i));
   return quarters;
-}
-
-/** How many quarters an item covers: one when it has only a start. */
-export function quarterSpan(start: string, end: string | null | undefined): number {
-  return quarterIndex(end ?? start) - quarterIndex(start) + 1;
 }
 
 /** "2026-Q1", "2026-Q1 – Q3" or "2026-Q4 – 2027-Q2". */

@@ -1,3 +1,4 @@
+import { formatDate } from "../../components/dates";
 import { formatQuarters } from "./quarters";
 import { groupByLane, type RoadmapItem } from "./roadmap.server";
 import { LANE_DESCRIPTIONS, LANE_LABELS, LANES } from "./schema";
@@ -6,7 +7,7 @@ import { LANE_DESCRIPTIONS, LANE_LABELS, LANES } from "./schema";
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~]/g;
 
 /** Inline text that reads the same in any Markdown renderer: what people typed, never markup. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(MARKDOWN_SPECIAL, "\\$&");
 }
 
@@ -18,7 +19,7 @@ function escapeMarkdownLine(line: string): string {
 /** The roadmap as a Markdown document: a heading per lane, a bullet per item. */
 export function roadmapMarkdown(workspaceName: string, items: ReadonlyArray<RoadmapItem>, exportedAt: Date): string {
   const lanes = groupByLane(items);
-  const lines = [`# ${escapeMarkdown(workspaceName)} roadmap`, "", `_Exported ${exportedAt.toISOString().slice(0, 10)}_`];
+  const lines = [`# ${escapeMarkdown(workspaceName)} roadmap`, "", `_Exported ${formatDate(exportedAt)}_`];
   for (const lane of LANES) {
     lines.push("", `## ${LANE_LABELS[lane]} — ${LANE_DESCRIPTIONS[lane].toLowerCase()}`, "");
     if (lanes[lane].length === 0) lines.push("_Nothing planned yet._");

@@ -50,7 +50,7 @@ export function groupByLane<Item extends { lane: Lane }>(items: ReadonlyArray<It
   return lanes;
 }
 
-export function getRoadmapItem(db: Database, workspaceId: string, id: string) {
+function getRoadmapItem(db: Database, workspaceId: string, id: string) {
   return selectItems(db, workspaceId).where("roadmap_items.id", "=", id).executeTakeFirst();
 }
 

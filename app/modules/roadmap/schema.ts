@@ -12,7 +12,7 @@ export const LANE_DESCRIPTIONS: Record<Lane, string> = {
   later: "On the horizon",
 };
 
-export const laneField = z.enum(LANES, { error: "Choose Now, Next or Later." });
+const laneField = z.enum(LANES, { error: "Choose Now, Next or Later." });
 
 // Runs even when another field (an empty title) failed, so every mistake shows at once; only
 // something that is no item at all (an imported file's `null`) has no quarters to compare.

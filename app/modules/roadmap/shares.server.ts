@@ -67,7 +67,7 @@ export interface SharedItem {
   end_quarter?: string | null;
 }
 
-export function toSharedItem(item: RoadmapItem, hidden: ReadonlyArray<string>): SharedItem {
+function toSharedItem(item: RoadmapItem, hidden: ReadonlyArray<string>): SharedItem {
   const shared: SharedItem = { title: item.title, lane: item.lane };
   if (!hidden.includes("description")) shared.description = item.description;
   if (!hidden.includes("initiative")) shared.initiative = item.initiative_title;

@@ -4,7 +4,7 @@ import { splitHighlights } from "./highlight";
 import { SEARCH_TYPES, type SearchType } from "./search-types";
 
 /** Text from ts_headline with its matches in <mark>; React escapes every part. */
-export function Highlighted({ text }: { text: string }) {
+function Highlighted({ text }: { text: string }) {
   return (
     <>
       {splitHighlights(text).map((part, index) =>
@@ -30,7 +30,7 @@ const TYPE_STYLES: Record<SearchType, string> = {
   transcript: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
 };
 
-export function TypeBadge({ type }: { type: SearchType }) {
+function TypeBadge({ type }: { type: SearchType }) {
   return (
     <span className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TYPE_STYLES[type]}`}>
       {ITEM_LABELS[type].one}

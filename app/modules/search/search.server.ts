@@ -3,7 +3,7 @@ import type { Database } from "../../../db/database";
 import { MARK_END, MARK_START } from "./highlight";
 import type { SearchType } from "./search-types";
 
-export const SEARCH_LIMIT = 50;
+const SEARCH_LIMIT = 50;
 export const MAX_QUERY_LENGTH = 200;
 
 interface Source {

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
+import { formatDate } from "../../components/dates";
 import { recordActivity } from "../../services/activity.server";
 import { AppError } from "../../services/errors.server";
-import { formatMeetingDate } from "./meeting-date";
 import { normalizeActionItems, type StoredActionItem } from "./transcripts.server";
 
 export type ConversionTarget = "initiative" | "risk";
@@ -41,7 +41,7 @@ export function convertActionItem(
     const marker = target === "initiative" ? item.initiative_id : item.risk_id;
     if (marker && (await stillExists(trx, workspaceId, target, marker))) return { id: marker, created: false };
 
-    const origin = `From meeting ${transcript.title}${transcript.meeting_date ? ` on ${formatMeetingDate(transcript.meeting_date)}` : ""}: ${
+    const origin = `From meeting ${transcript.title}${transcript.meeting_date ? ` on ${formatDate(transcript.meeting_date)}` : ""}: ${
       item.quote ? `“${item.quote}”` : item.text
     }`;
     const title = item.text.length > TITLE_MAX ? `${item.text.slice(0, TITLE_MAX - 1)}…` : item.text;

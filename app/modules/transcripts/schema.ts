@@ -5,7 +5,7 @@ import { optionalText, requiredText, versionField } from "../product-fields";
 /** The largest transcript we keep, pasted or uploaded (PRODUCT.md §3, issue 3 item 7). */
 export const MAX_TRANSCRIPT_BYTES = 1024 * 1024;
 
-export const FILE_FORMATS = { ".txt": "text", ".md": "markdown", ".vtt": "vtt", ".srt": "srt" } as const satisfies Record<string, TranscriptFormat>;
+const FILE_FORMATS = { ".txt": "text", ".md": "markdown", ".vtt": "vtt", ".srt": "srt" } as const satisfies Record<string, TranscriptFormat>;
 export const ACCEPTED_EXTENSIONS = Object.keys(FILE_FORMATS);
 
 export const FORMAT_LABELS: Record<TranscriptFormat, string> = { text: "Plain text", markdown: "Markdown", vtt: "WebVTT", srt: "SubRip (SRT)" };
@@ -44,7 +44,7 @@ const meetingDateField = z
   .transform((value) => value || null);
 
 /** "Priya Shah, Marco Bianchi" → ["Priya Shah", "Marco Bianchi"], each name once. */
-export function splitAttendees(value: string): string[] {
+function splitAttendees(value: string): string[] {
   const names = new Map<string, string>();
   for (const part of value.split(/[,;\n]/)) {
     const name = part.replace(/\s+/g, " ").trim();
@@ -63,7 +63,6 @@ export function withAttendeeRules<Schema extends z.ZodType<string[]>>(names: Sch
 const attendeesField = withAttendeeRules(z.string().trim().max(5000, "Use at most 5,000 characters.").default("").transform(splitAttendees));
 
 const FORMAT_CHOICES = ["auto", "text", "markdown", "vtt", "srt"] as const;
-export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 
 /** What the browser may hold in the file input; the server reads the file itself (upload.server.ts). */
 const fileField = z.custom<File | undefined>((value) => value === undefined || (typeof value === "object" && value !== null && "size" in value)).optional();
@@ -92,8 +91,6 @@ export const createTranscriptSchema = z
     }
   });
 
-export type CreateTranscriptInput = z.infer<typeof createTranscriptSchema>;
-
 /** The rules for a list of decisions: the form reads it one a line, the workspace import as a list. */
 export function withDecisionRules<Schema extends z.ZodType<string[]>>(lines: Schema) {
   return lines
@@ -108,7 +105,7 @@ const decisionsField = withDecisionRules(
     .transform((value) => value.split(/\r?\n/).map((line) => line.replace(/^\s*[-*•]\s+/, "").trim()).filter(Boolean)),
 );
 
-export const ACTION_ITEM_TEXT_MAX = 200;
+const ACTION_ITEM_TEXT_MAX = 200;
 export const ACTION_ITEMS_MAX = 200;
 
 /** One action item's own fields, as the edit form's rows and the workspace import take them. */

@@ -68,7 +68,7 @@ function markdownAsText(markdown: string): string {
     .trim();
 }
 
-export async function getTranscript(db: Database, workspaceId: string, id: string) {
+async function getTranscript(db: Database, workspaceId: string, id: string) {
   const row = await db.selectFrom("transcripts").select(COLUMNS).where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();
   return row && { ...row, action_items: normalizeActionItems(row.action_items) };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The AI agents the browser reports by name when one runs: the name only, never a prompt, key or answer. */
-export const AI_AGENTS = [
+const AI_AGENTS = [
   "chat",
   "risk-analyst",
   "recommendations",

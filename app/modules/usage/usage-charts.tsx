@@ -4,6 +4,8 @@
  * says what it shows in words (role="img" with a title) and lists its numbers beside it.
  */
 
+import { formatDate } from "~/components/dates";
+
 const BAR_AREA = 100;
 
 export interface DailyValue {
@@ -16,9 +18,9 @@ export function DailyBarChart({ title, unit, values, tone = "accent" }: { title:
   const max = Math.max(1, ...values.map((entry) => entry.value));
   const total = values.reduce((sum, entry) => sum + entry.value, 0);
   const busiest = values.reduce<DailyValue | null>((best, entry) => (entry.value > (best?.value ?? 0) ? entry : best), null);
-  const first = values[0]?.day ?? "";
-  const last = values.at(-1)?.day ?? "";
-  const summary = `${title}: ${total} ${unit} from ${first} to ${last}${busiest ? `, most on ${busiest.day} (${busiest.value})` : ""}.`;
+  const first = values[0] ? formatDate(values[0].day) : "";
+  const last = values.length ? formatDate(values.at(-1)!.day) : "";
+  const summary = `${title}: ${total} ${unit} from ${first} to ${last}${busiest ? `, most on ${formatDate(busiest.day)} (${busiest.value})` : ""}.`;
   const barClass = tone === "danger" ? "fill-red-600 dark:fill-red-400" : "fill-accent-600 dark:fill-accent-500";
   const width = values.length * 10;
   return (
@@ -30,7 +32,7 @@ export function DailyBarChart({ title, unit, values, tone = "accent" }: { title:
           const height = (entry.value / max) * (BAR_AREA - 4);
           return (
             <rect key={entry.day} x={index * 10 + 1.5} y={BAR_AREA - height} width={7} height={height} className={barClass}>
-              <title>{`${entry.day}: ${entry.value}`}</title>
+              <title>{`${formatDate(entry.day)}: ${entry.value}`}</title>
             </rect>
           );
         })}
@@ -56,7 +58,7 @@ export function DailyBarChart({ title, unit, values, tone = "accent" }: { title:
           <tbody>
             {values.map((entry) => (
               <tr key={entry.day} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="py-1 tabular-nums">{entry.day}</td>
+                <td className="py-1 tabular-nums">{formatDate(entry.day)}</td>
                 <td className="py-1 text-right tabular-nums">{entry.value}</td>
               </tr>
             ))}

@@ -1,16 +1,6 @@
 import type { ReactNode } from "react";
 import type { VisionInput } from "./schema";
 
-/** UTC on both server and browser, so the page hydrates without a mismatch. */
-export function formatSavedAt(value: string | Date) {
-  const date = new Date(value);
-  return `${date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
-}
-
-export function SavedAt({ value }: { value: string | Date }) {
-  return <time dateTime={new Date(value).toISOString()}>{formatSavedAt(value)}</time>;
-}
-
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
 
 /** Principles are written one per line, often as "Lead: explanation"; the lead becomes the heading. */

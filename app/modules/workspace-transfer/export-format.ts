@@ -38,7 +38,7 @@ const audit = {
   updated_at: timestamp,
 };
 
-export const visionVersionSchema = visionFields.extend({
+const visionVersionSchema = visionFields.extend({
   id,
   number: z.number().int().positive(),
   source,
@@ -46,12 +46,12 @@ export const visionVersionSchema = visionFields.extend({
   created_at: timestamp,
 });
 
-export const personaSchema = personaFields.extend({ id, ...audit });
+const personaSchema = personaFields.extend({ id, ...audit });
 
-export const competitorSchema = competitorFields.extend({ id, ...audit });
+const competitorSchema = competitorFields.extend({ id, ...audit });
 
 /** A link as the form would make it from its address: the provider and issue the address names, at its canonical address. */
-export const initiativeLinkSchema = z
+const initiativeLinkSchema = z
   .object({
     provider: z.enum(["jira", "linear", "github"]),
     external_id: z.string().min(1).max(500),
@@ -79,7 +79,7 @@ const scores = Object.fromEntries(SCORE_INPUT_NAMES.map((name) => [name, scoreVa
   z.ZodDefault<z.ZodNullable<ReturnType<typeof scoreValue>>>
 >;
 
-export const initiativeSchema = z.object({
+const initiativeSchema = z.object({
   id,
   ...initiativeContentFields,
   target_quarter: orNull(quarterField),
@@ -91,7 +91,7 @@ export const initiativeSchema = z.object({
   ...audit,
 });
 
-export const roadmapItemSchema = withQuarterOrder(
+const roadmapItemSchema = withQuarterOrder(
   roadmapItemFields.extend({
     id,
     // Fractional-indexing keys (base 62), compared bytewise.
@@ -120,7 +120,7 @@ const actionItemSchema = z.looseObject({
   risk_id: z.string().max(100).nullable().optional(),
 });
 
-export const transcriptSchema = z.object({
+const transcriptSchema = z.object({
   id,
   title: updateTranscriptSchema.shape.title,
   kind: updateTranscriptSchema.shape.kind,
@@ -137,7 +137,7 @@ export const transcriptSchema = z.object({
   ...audit,
 });
 
-export const riskSchema = riskFields.extend({
+const riskSchema = riskFields.extend({
   id,
   owner_id: userRef,
   due_date: orNull(riskFields.shape.due_date),

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { emailField } from "../accounts/schema";
 import { INVITABLE_ROLES, ROLES } from "./roles";
 
-export const workspaceNameField = z
+const workspaceNameField = z
   .string({ error: "Name your workspace." })
   .trim()
   .min(2, "Use at least 2 characters.")
   .max(60, "Use at most 60 characters.");
 
-export const slugField = z
+const slugField = z
   .string({ error: "Choose an address." })
   .trim()
   .toLowerCase()

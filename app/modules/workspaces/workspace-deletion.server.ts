@@ -8,7 +8,7 @@ export const WORKSPACE_RESTORE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** When a workspace deleted at `deletedAt` is purged for good. */
-export function purgeDateOf(deletedAt: Date): Date {
+function purgeDateOf(deletedAt: Date): Date {
   return new Date(deletedAt.getTime() + WORKSPACE_RESTORE_DAYS * DAY_MS);
 }
 

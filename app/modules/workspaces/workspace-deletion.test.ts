@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { formatDate } from "../../components/dates";
 import { setUpTestApp } from "../../server/test-context";
 import { fieldErrors, visibleText } from "../../server/testing";
 import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
@@ -50,7 +51,7 @@ describe("deleting a workspace", () => {
     expect(homeHtml).not.toContain(`href="/w/${team.slug}"`);
     const home = visibleText(homeHtml);
     const { deleted_at } = await env.db.selectFrom("workspaces").select("deleted_at").where("id", "=", team.id).executeTakeFirstOrThrow();
-    const purgeDate = new Date(deleted_at!.getTime() + WORKSPACE_RESTORE_DAYS * DAY_MS).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const purgeDate = formatDate(deleted_at!.getTime() + WORKSPACE_RESTORE_DAYS * DAY_MS);
     expect(home).toContain(`Northwind Payments was deleted. You can restore it until ${purgeDate}`);
     expect(home).toContain("Deleted workspaces");
     expect(home).toContain(`Purged on ${purgeDate}`);

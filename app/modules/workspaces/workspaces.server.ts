@@ -8,7 +8,7 @@ import { atLeast } from "./roles";
 // Addresses that name pages rather than workspaces.
 const RESERVED_SLUGS = new Set(["new", "import", "settings", "api", "admin", "share", "auth", "dev"]);
 
-export function slugify(name: string): string {
+function slugify(name: string): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -54,7 +54,7 @@ export function listWorkspacesForUser(db: Database, userId: string) {
     .execute();
 }
 
-export function findMembership(db: Database, slug: string, userId: string) {
+function findMembership(db: Database, slug: string, userId: string) {
   return db
     .selectFrom("workspaces")
     .innerJoin("memberships", "memberships.workspace_id", "workspaces.id")

@@ -117,14 +117,3 @@ export async function listJobs(db: Database, workspaceId: string, { limit = 20, 
   return rows.map(toView);
 }
 
-/** Marks a queued or running job cancelled; a running handler sees it at its next progress report and stops. */
-export async function cancelJob(db: Database, workspaceId: string, id: string): Promise<boolean> {
-  const result = await db
-    .updateTable("integration_jobs")
-    .set({ status: "cancelled", finished_at: new Date() })
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", id)
-    .where("status", "in", ["queued", "running"])
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}

@@ -19,7 +19,7 @@ export interface JobPolicy {
   expireInSeconds: number;
 }
 
-export const DEFAULT_JOB_POLICY: JobPolicy = { retryLimit: 5, retryDelay: 10, expireInSeconds: 120 };
+const DEFAULT_JOB_POLICY: JobPolicy = { retryLimit: 5, retryDelay: 10, expireInSeconds: 120 };
 
 export interface JobQueue {
   boss: PgBoss;
@@ -127,7 +127,7 @@ async function ensureDeadLetterQueue(boss: PgBoss) {
  * pg-boss 10 sends only to queues that exist; "stately" keeps one queued and one running job per key.
  * createQueue does nothing for a queue that exists (so instances may race), updateQueue applies the policy.
  */
-export async function ensureQueue(boss: PgBoss, kind: string, policy: JobPolicy) {
+async function ensureQueue(boss: PgBoss, kind: string, policy: JobPolicy) {
   const options = { name: kind, policy: "stately" as const, retryBackoff: true, deadLetter: GIVEN_UP, ...policy };
   await boss.createQueue(kind, options);
   await boss.updateQueue(kind, options);

@@ -28,7 +28,7 @@ import { fetchUserinfo } from "./userinfo.server";
  * and the address there is the same user's, which `xms_edov` and `tid` of the ID token describe.
  */
 
-export const CONSUMER_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
+const CONSUMER_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // User.Read lets us read the signed-in user's photo from Microsoft Graph.
 const SCOPES = ["openid", "email", "profile", "User.Read"];

@@ -37,7 +37,7 @@ export function configuredProviders(config: Config): OAuthProvider[] {
   return (["google", "microsoft"] as const).filter((provider) => config.oauth[provider] !== null);
 }
 
-export function callbackUrl(config: Config, provider: OAuthProvider): string {
+function callbackUrl(config: Config, provider: OAuthProvider): string {
   return new URL(`/auth/${provider}/callback`, config.appUrl).href;
 }
 

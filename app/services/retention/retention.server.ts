@@ -14,7 +14,7 @@ import { rollUpAndPurgeUsage } from "../usage/usage-retention.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** An expired invitation stays visible to the workspace's admins this long, then goes. */
-export const EXPIRED_INVITATION_DAYS = 30;
+const EXPIRED_INVITATION_DAYS = 30;
 
 export async function purgeExpiredSessions(db: Database, now = new Date()): Promise<number> {
   const result = await db.deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();

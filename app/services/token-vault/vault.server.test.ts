@@ -74,7 +74,7 @@ describe("the token vault", () => {
 
   it("makes one data key per workspace on first use, wrapped by the current master key, even under concurrent first stores", async () => {
     const fresh = await createVaultWorkspace(database.db, "Fabrikam Fresh");
-    const connections = await Promise.all((["slack", "jira", "notion", "linear", "github"] as const).map((provider) => createConnection(database.db, fresh, provider)));
+    const connections = await Promise.all((["slack", "jira", "notion"] as const).map((provider) => createConnection(database.db, fresh, provider)));
     await Promise.all(connections.map((connection, i) => storeSecret(database.db, config, ref(fresh, connection), `token-${i}`)));
 
     const keys = await database.db.selectFrom("workspace_keys").select(["version", "master_key_id"]).where("workspace_id", "=", fresh).execute();

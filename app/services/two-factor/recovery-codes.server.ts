@@ -8,12 +8,12 @@ const RECOVERY_CODE_COUNT = 10;
 const RECOVERY_CODE_CHARACTERS = 12;
 
 /** Shown as "abcd-efgh-ijkl"; typed with or without the dashes, in either case. */
-export function generateRecoveryCode(): string {
+function generateRecoveryCode(): string {
   const characters = encodeBase32LowerCaseNoPadding(randomBytes(8)).slice(0, RECOVERY_CODE_CHARACTERS);
   return characters.match(/.{4}/g)!.join("-");
 }
 
-export function normalizeRecoveryCode(input: string): string {
+function normalizeRecoveryCode(input: string): string {
   return input.toLowerCase().replace(/[\s-]+/g, "");
 }
 

@@ -13,7 +13,7 @@ export function normalizeTotpCode(input: string): string {
  * The time step a code belongs to, allowing one step either side of now for clock drift between
  * the phone and the server (RFC 6238 §5.2), or null.
  */
-export function matchingTotpStep(key: Uint8Array, code: string, now = Date.now()): number | null {
+function matchingTotpStep(key: Uint8Array, code: string, now = Date.now()): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const current = Math.floor(now / (TOTP_PERIOD_SECONDS * 1000));
   for (const step of [current - 1, current, current + 1]) {

@@ -3,38 +3,21 @@
  * workspace slugs, item ids and, in a query or an invitation path, tokens (docs/decisions/013).
  */
 
-/** A Remix flat-route id (`routes/w.$slug.risks._index`) as the pattern it serves (`/w/:slug/risks`). */
-export function routePattern(routeId: string): string {
-  if (routeId === "root") return "/";
-  const file = routeId.replace(/^routes\//, "").replace(/\/route$/, "");
+/** What a pattern is built from in a Remix route manifest: the server build's `routes`, or the assets manifest's. */
+export type RouteManifest = Readonly<Record<string, { path?: string; parentId?: string } | undefined>>;
+
+/**
+ * The pattern a route serves (`/w/:slug/risks/:id`): its own path after its parents', as Remix joins them
+ * to match a request, so index routes, pathless layouts, escapes and splats read as Remix reads them.
+ * Null for an id the manifest does not have.
+ */
+export function routePattern(routes: RouteManifest, routeId: string): string | null {
+  if (!routes[routeId]) return null;
   const segments: string[] = [];
-  for (const raw of splitSegments(file)) {
-    // `_index` is the index route; a leading `_` is a pathless layout; a trailing `_` opts out of nesting.
-    if (raw === "_index" || raw.startsWith("_")) continue;
-    const segment = raw.replace(/_$/, "");
-    const optional = /^\(.*\)$/.test(segment);
-    const inner = optional ? segment.slice(1, -1) : segment;
-    const named = inner === "$" ? "*" : inner.startsWith("$") ? `:${inner.slice(1)}` : inner;
-    segments.push(named.replace(/\[([^\]]*)\]/g, "$1") + (optional ? "?" : ""));
+  for (let route: RouteManifest[string] = routes[routeId]; route; route = route.parentId ? routes[route.parentId] : undefined) {
+    if (route.path) segments.unshift(...route.path.split("/").filter(Boolean));
   }
   return `/${segments.join("/")}`;
-}
-
-/** Splits on the dots that separate segments, keeping the escaped ones (`risks[.csv]`). */
-function splitSegments(file: string): string[] {
-  const segments: string[] = [];
-  let current = "";
-  let escaped = false;
-  for (const character of file) {
-    if (character === "[") escaped = true;
-    if (character === "]") escaped = false;
-    if (character === "." && !escaped) {
-      segments.push(current);
-      current = "";
-    } else current += character;
-  }
-  segments.push(current);
-  return segments.filter(Boolean);
 }
 
 /**

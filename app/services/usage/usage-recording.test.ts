@@ -127,6 +127,9 @@ describe("usage recording", () => {
       ["an unknown feature", { kind: "feature", name: "ai.mind-reader" }],
       ["an activity feature from the browser", { kind: "feature", name: "risk.created" }],
       ["an address instead of a route id", { kind: "page_view", routeId: "/w/acme/risks/42?token=abc" }],
+      // Shaped like a route id, but no such route: it would write whatever text it carries as a page name.
+      ["a route the app does not have", { kind: "page_view", routeId: "routes/w.$slug.payroll-of-jane-doe", slug: env.team.slug }],
+      ["an error on a route the app does not have", { kind: "error", routeId: "routes/jane-doe-was-here", message: "TypeError" }],
       ["an extra field", { kind: "page_view", routeId: "routes/login", userId: "someone" }],
       ["an error without a message", { kind: "error", routeId: "routes/login", message: "  " }],
     ] as const;

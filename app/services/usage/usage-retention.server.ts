@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../../../db/database";
 
 /** Raw usage events are kept this many whole days; daily counts are kept after that (docs/decisions/013). */
-export const RAW_USAGE_DAYS = 90;
+const RAW_USAGE_DAYS = 90;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

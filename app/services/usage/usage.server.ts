@@ -4,7 +4,7 @@ import type { Database } from "../../../db/database";
 import type { UsageKind } from "../../../db/tables/usage";
 import { ipPrefix } from "../auth.server";
 import type { Logger } from "../logger.server";
-import { patternFromPath, routePattern } from "./route-pattern";
+import { patternFromPath } from "./route-pattern";
 
 /** One usage event: what was used, never who used it (docs/decisions/013). */
 export interface UsageEvent {
@@ -46,7 +46,7 @@ export async function recordUsage(db: Database, event: UsageEvent, logger?: Pick
 }
 
 /** The error's first line, as much as the table keeps: stack traces stay in the logs. */
-export function firstLine(message: string): string {
+function firstLine(message: string): string {
   return (message.split("\n")[0] ?? "").trim().slice(0, 1000);
 }
 
@@ -69,11 +69,11 @@ export async function workspaceForUsage(context: AppLoadContext, slug: string | 
 }
 
 /**
- * A document request's page view, named by the route that served it and credited to the workspace its
- * layout loader already resolved for this member (navigations after it arrive through POST /usage).
+ * A document request's page view, named by the pattern of the route that served it and credited to the
+ * workspace its layout loader already resolved for this member (navigations after it arrive through POST /usage).
  */
-export function recordPageView(context: AppLoadContext, routeId: string, workspaceId: string | null): Promise<void> {
-  return recordUsage(context.db, { kind: "page_view", name: routePattern(routeId), origin: "server", workspaceId, ip: context.ip }, context.logger);
+export function recordPageView(context: AppLoadContext, pattern: string, workspaceId: string | null): Promise<void> {
+  return recordUsage(context.db, { kind: "page_view", name: pattern, origin: "server", workspaceId, ip: context.ip }, context.logger);
 }
 
 /** An unexpected server error, under the request id the response carried and the error page shows. */

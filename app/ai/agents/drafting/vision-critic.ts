@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { StructuredAgent } from "../../agent";
 
-export const critiquePointSchema = z.object({
+const critiquePointSchema = z.object({
   phrase: z.string().max(300).describe("The exact phrase of the vision this point is about"),
   finding: z.string().max(800).describe("What is weak, vague, inconsistent or missing, and why it matters"),
   suggestion: z.string().max(600).describe("How to fix it"),

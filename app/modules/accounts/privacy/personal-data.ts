@@ -60,7 +60,7 @@ export const PERSONAL_TABLES = Object.keys(PERSONAL_DATA) as PersonalDataTable[]
  * Columns that look like a reference to a person but are not about one. Each says why; the
  * promise-7 test accepts a catalogue column only if it is in PERSONAL_DATA or here.
  */
-export const NOT_PERSONAL: ReadonlyArray<{ table: string; column: string; why: string }> = [];
+const NOT_PERSONAL: ReadonlyArray<{ table: string; column: string; why: string }> = [];
 
 /** The columns the export leaves out of a table's rows. */
 export function omittedColumns(table: PersonalDataTable): readonly string[] {

@@ -3,8 +3,8 @@ import type { Database } from "../../../../db/database";
 import { notFound } from "../../../services/errors.server";
 import { omittedColumns, PERSONAL_DATA, PERSONAL_TABLES, type PersonalDataTable, type PersonalTable } from "./personal-data";
 
-export const PERSONAL_EXPORT_FORMAT = "bearing.personal-export";
-export const PERSONAL_EXPORT_VERSION = 1;
+const PERSONAL_EXPORT_FORMAT = "bearing.personal-export";
+const PERSONAL_EXPORT_VERSION = 1;
 
 type Row = Record<string, unknown>;
 

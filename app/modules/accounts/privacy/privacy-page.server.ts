@@ -20,7 +20,7 @@ export interface AdministeredWorkspace {
 }
 
 /** Workspaces (not deleted) where the user is an admin or owner: the ones they may export and whose integrations they manage. */
-export async function listAdministeredWorkspaces(db: Database, userId: string): Promise<AdministeredWorkspace[]> {
+async function listAdministeredWorkspaces(db: Database, userId: string): Promise<AdministeredWorkspace[]> {
   const workspaces = await db
     .selectFrom("memberships")
     .innerJoin("workspaces", "workspaces.id", "memberships.workspace_id")

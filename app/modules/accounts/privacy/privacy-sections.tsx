@@ -1,9 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { formatDate } from "~/components/dates";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { SecuritySection } from "../security/security-section";
-import { absoluteDay } from "../security/session-times";
 import { PRIVACY_INTENTS } from "./privacy-intents";
 
 export interface WorkspaceView {
@@ -80,7 +80,7 @@ export function IntegrationsSection({ workspaces, children }: { workspaces: Read
                 <span className="min-w-0">
                   <span className="font-medium">{connection.name}</span> in {workspace.name}
                   <span className="block text-xs text-zinc-500">
-                    {connection.account ? `${connection.account} · ` : ""}connected {absoluteDay(connection.connectedAt)}
+                    {connection.account ? `${connection.account} · ` : ""}connected {formatDate(connection.connectedAt)}
                   </span>
                 </span>
                 <Form method="post">

@@ -1,10 +1,9 @@
 import { Form } from "@remix-run/react";
+import { formatDate, formatDateTime, formatTimeAgo, Time, type DateValue } from "~/components/dates";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { SECURITY_INTENTS } from "./schema";
 import { SecuritySection } from "./security-section";
-import { absoluteDay, absoluteTime, lastSeenDay } from "./session-times";
-import { timeAgo } from "../../activity/time-ago";
 
 export interface SessionRow {
   id: string;
@@ -47,9 +46,7 @@ export function SessionsSection({ sessions, now, notice }: { sessions: ReadonlyA
                   {session.current ? (
                     "now"
                   ) : (
-                    <time dateTime={new Date(session.lastSeenAt).toISOString()} title={absoluteDay(session.lastSeenAt)}>
-                      {lastSeenDay(session.lastSeenAt, now)}
-                    </time>
+                    <Time value={session.lastSeenAt} show="days-ago" now={now} />
                   )}
                 </dd>
                 <dt className="text-zinc-500">Approximate location</dt>
@@ -60,7 +57,7 @@ export function SessionsSection({ sessions, now, notice }: { sessions: ReadonlyA
               <Form method="post">
                 <input type="hidden" name="intent" value={SECURITY_INTENTS.signOutSession} />
                 <input type="hidden" name="sessionId" value={session.id} />
-                <Button size="sm" variant="secondary" aria-label={`Sign out ${session.device}, signed in ${absoluteTime(session.createdAt)}`}>
+                <Button size="sm" variant="secondary" aria-label={`Sign out ${session.device}, signed in ${formatDateTime(session.createdAt)}`}>
                   Sign out
                 </Button>
               </Form>
@@ -80,8 +77,8 @@ export function SessionsSection({ sessions, now, notice }: { sessions: ReadonlyA
   );
 }
 
-/** "3 hours ago · 23 Nov 2026, 01:10 UTC"; past a week timeAgo is already a date, so only the exact time. */
-function signedInWhen(date: Date | string, now: number) {
-  const relative = timeAgo(date, now);
-  return relative === absoluteDay(date) ? absoluteTime(date) : `${relative} · ${absoluteTime(date)}`;
+/** "3 hours ago · 23 Nov 2026, 01:10 UTC"; past a week the relative time is already a date, so only the exact time. */
+function signedInWhen(date: DateValue, now: number) {
+  const relative = formatTimeAgo(date, now);
+  return relative === formatDate(date) ? formatDateTime(date) : `${relative} · ${formatDateTime(date)}`;
 }

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
+import { formatTimeAgo } from "~/components/dates";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { timeAgo } from "../../activity/time-ago";
 import { ConfirmEmailFirst } from "../confirm-email-first";
 import { SECURITY_INTENTS } from "./schema";
 import { SecuritySection } from "./security-section";
@@ -41,7 +41,7 @@ export function SignInMethodsSection(props: { methods: SignInMethodsView; now: n
           <li key={provider} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
             <div className="min-w-0 flex-1 basis-48">
               <p className="text-sm font-medium">{name}</p>
-              <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{linked ? `Linked as ${linked.email} · last used ${timeAgo(linked.lastUsedAt, now)}` : "Not linked."}</p>
+              <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{linked ? `Linked as ${linked.email} · last used ${formatTimeAgo(linked.lastUsedAt, now)}` : "Not linked."}</p>
             </div>
             {linked ? (
               onlyOne ? (

@@ -27,7 +27,7 @@ export interface JiraAccess {
 // Refresh a little early, so a token does not expire between the check and the call.
 const EARLY_SECONDS = 60;
 
-export function requireJiraConfig(config: Config) {
+function requireJiraConfig(config: Config) {
   if (!config.integrations.jira) throw new AppError(404, "Not found", "Jira is not set up on this server (ATLASSIAN_CLIENT_ID).");
   return config.integrations.jira;
 }
@@ -82,7 +82,7 @@ async function withFreshToken<T>(db: Database, config: Config, workspaceId: stri
  * pair: the connection row is locked `for update`, and whoever waited uses the token the first stored.
  * `rejected` is an access token the API refused, which must not be handed out again.
  */
-export async function refreshJiraTokens(db: Database, config: Config, workspaceId: string, connectionId: string, rejected: string | null): Promise<string> {
+async function refreshJiraTokens(db: Database, config: Config, workspaceId: string, connectionId: string, rejected: string | null): Promise<string> {
   const provider = jiraProvider(requireJiraConfig(config));
   const ref = { workspaceId, connectionId };
   try {

@@ -29,7 +29,7 @@ export const JIRA_IMPORT_JOB = defineJob<JiraImportJobInput, { nextPageToken: st
   });
 });
 
-export const JIRA_STATUS_SYNC_JOB = defineJob<{ actorId: string | null }>("jira.status-sync", async (job) => {
+const JIRA_STATUS_SYNC_JOB = defineJob<{ actorId: string | null }>("jira.status-sync", async (job) => {
   const { checked } = await syncJiraStatuses(job.db, job.config, job.workspaceId, job.input?.actorId ?? null);
   await job.progress(checked, checked);
 });

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { formatDateTime } from "~/components/dates";
 import { Button } from "~/components/ui/button";
 import { Input, Panel, Select } from "../panel-parts";
 import type { JiraActionResult, loadJiraPage } from "./jira-page.server";
@@ -45,7 +46,7 @@ export function JiraPanel({ jira, result, canChooseSite }: { jira: JiraPage; res
       </Panel>
 
       <Panel title="Statuses">
-        <p className="text-sm">Linked initiatives follow their issue's status: To Do → Planned, In Progress → In progress, Done → Shipped.{jira.lastSyncAt ? ` Last synced ${new Date(jira.lastSyncAt).toUTCString()}.` : ""}</p>
+        <p className="text-sm">Linked initiatives follow their issue's status: To Do → Planned, In Progress → In progress, Done → Shipped.{jira.lastSyncAt ? ` Last synced ${formatDateTime(jira.lastSyncAt)}.` : ""}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="sync" />
           <Button variant="secondary" disabled={!jira.site}>Sync statuses now</Button>

@@ -10,7 +10,7 @@ import { accessToken, recordOutcome, requireConnection, type Connection } from "
  * and a client for it. Nothing reaches Notion unless the workspace has authorised a connection (promise 4).
  */
 
-export function requireNotionConfig(config: Config) {
+function requireNotionConfig(config: Config) {
   if (!config.integrations.notion) throw new AppError(404, "Not found", "Notion is not set up on this server (NOTION_CLIENT_ID).");
   return config.integrations.notion;
 }

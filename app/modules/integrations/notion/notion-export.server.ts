@@ -24,7 +24,7 @@ export interface ExportOptions {
   progress?(done: number, total: number): Promise<void>;
 }
 
-export async function roadmapRows(db: Database, workspaceId: string): Promise<RoadmapRow[]> {
+async function roadmapRows(db: Database, workspaceId: string): Promise<RoadmapRow[]> {
   const items = await db
     .selectFrom("roadmap_items")
     .leftJoin("initiatives", (join) => join.onRef("initiatives.workspace_id", "=", "roadmap_items.workspace_id").onRef("initiatives.id", "=", "roadmap_items.initiative_id"))
