@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { AppError } from "../../services/errors.server";
 import { formatMeetingDate } from "./meeting-date";
 import { normalizeActionItems, type StoredActionItem } from "./transcripts.server";
