@@ -6,6 +6,6 @@ const nodeBundle = { bundle: true, platform: "node", format: "esm", target: "nod
 
 await build({ ...nodeBundle, entryPoints: ["app/server/main.ts"], outfile: "build/server.js" });
 
-// `npm run keys:rotate` as plain JavaScript, so a production image (no tsx, no db/ sources) can run it:
+// `npm run keys:rotate` as plain JavaScript, so a production image (no tsx, no sources) can run it:
 // `node build/keys-rotate.js` with the instances' environment.
-await build({ ...nodeBundle, entryPoints: ["db/cli/rotate-keys.ts"], outfile: "build/keys-rotate.js" });
+await build({ ...nodeBundle, entryPoints: ["app/cli/rotate-keys.ts"], outfile: "build/keys-rotate.js" });

@@ -13,8 +13,8 @@ import { TraceIdProvider } from "./components/trace-id";
 import { RETRY_AFTER_SECONDS } from "./services/database-outage.server";
 import { withoutStrayNulBytes } from "./services/html-stream.server";
 import { loggablePath } from "./services/logger.server";
-import { pagePattern } from "./services/usage/page-pattern.server";
-import { recordPageView, recordServerError } from "./services/usage/usage.server";
+import { pagePattern } from "./modules/usage/page-pattern.server";
+import { recordPageView, recordServerError } from "./modules/usage/usage.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

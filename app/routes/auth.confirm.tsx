@@ -11,7 +11,7 @@ import { requireAnonymous, safeRedirect, signIn } from "~/services/auth.server";
 import { emails } from "~/services/email-templates.server";
 import { sendInBackground } from "~/services/email.server";
 import { rejected } from "~/services/forms.server";
-import { completePendingSignup, findPendingSignup } from "~/services/oauth/pending-signups.server";
+import { completePendingSignup, findPendingSignup } from "~/modules/accounts/pending-signups.server";
 import { clearedSessionCookie, readSessionToken } from "~/services/session.server";
 import { PROVIDER_NAMES } from "~/services/oauth/providers.server";
 import { signupSchema } from "~/modules/accounts/schema";

@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { AiEndpointAnswer } from "~/ai/ai-endpoints";
 import { KeyVaultSettings } from "~/ai/components/key-vault-settings.client";
 import { DEFAULT_PROVIDER_ORIGINS } from "~/ai/providers";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { useHydrated } from "~/components/use-hydrated";
-import { allowAiEndpoint, clearAiEndpoints, removeAiEndpoint } from "~/modules/ai/ai-endpoints.server";
+import { allowAiEndpoint, clearAiEndpoints, removeAiEndpoint } from "~/ai/ai-endpoints.server";
 import { requireUser } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "AI keys · Bearing" }];
@@ -16,25 +17,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { allowedOrigins: user.ai_endpoints, defaultOrigins: DEFAULT_PROVIDER_ORIGINS };
 }
 
-export type AiKeysAction = typeof action;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request, context);
   const form = await request.formData();
   switch (form.get("intent")) {
     case "allow-endpoint": {
       const allowed = await allowAiEndpoint(context.db, user.id, String(form.get("baseUrl") ?? ""));
-      if ("error" in allowed) return data({ intent: "allow-endpoint" as const, fieldErrors: { baseUrl: [allowed.error] } }, { status: 400 });
-      return { intent: "allow-endpoint" as const, origin: allowed.origin };
+      if ("error" in allowed) return data({ intent: "allow-endpoint", fieldErrors: { baseUrl: [allowed.error] } } satisfies AiEndpointAnswer, { status: 400 });
+      return { intent: "allow-endpoint", origin: allowed.origin } satisfies AiEndpointAnswer;
     }
     case "remove-endpoint":
       await removeAiEndpoint(context.db, user.id, String(form.get("origin") ?? ""));
-      return { intent: "remove-endpoint" as const, notice: "Endpoint removed: this browser may no longer call it." };
+      return { intent: "remove-endpoint", notice: "Endpoint removed: this browser may no longer call it." } satisfies AiEndpointAnswer;
     case "forget-endpoints":
       await clearAiEndpoints(context.db, user.id);
-      return { intent: "forget-endpoints" as const, notice: "Every endpoint you added is removed." };
+      return { intent: "forget-endpoints", notice: "Every endpoint you added is removed." } satisfies AiEndpointAnswer;
     default:
-      return data({ intent: null, error: "Unknown action." }, { status: 400 });
+      return data({ intent: null, error: "Unknown action." } satisfies AiEndpointAnswer, { status: 400 });
   }
 }
 

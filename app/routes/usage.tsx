@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { MAX_USAGE_BODY_BYTES, usageReportSchema } from "~/modules/usage/schema";
 import { readBodyAtMost } from "~/services/request-body.server";
-import { pagePattern } from "~/services/usage/page-pattern.server";
-import { recordUsage, workspaceForUsage } from "~/services/usage/usage.server";
+import { pagePattern } from "~/modules/usage/page-pattern.server";
+import { recordUsage, workspaceForUsage } from "~/modules/usage/usage.server";
 
 /** Nothing to read here: reports are only ever sent. */
 export function loader() {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadWorkspaceCorpus } from "~/modules/ai/workspace-corpus.server";
+import { loadWorkspaceCorpus } from "~/ai/workspace-corpus.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 
 /**

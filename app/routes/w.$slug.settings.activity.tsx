@@ -7,7 +7,7 @@ import { ActivityFeed } from "~/modules/activity/activity-feed";
 import { ACTIVITY_PAGE_SIZE, activityQuery, readActivityFilter } from "~/modules/activity/activity-filter";
 import { ITEM_LABELS, ITEM_TYPES } from "~/modules/activity/item-links";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { listActivity } from "~/services/activity.server";
+import { listActivity } from "~/modules/activity/activity.server";
 
 export const meta: MetaFunction = () => [{ title: "Activity · Bearing" }];
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readActivityFilter } from "~/modules/activity/activity-filter";
 import { itemLabel } from "~/modules/activity/item-links";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { listActivity } from "~/services/activity.server";
+import { listActivity } from "~/modules/activity/activity.server";
 import { csvResponse } from "~/services/csv.server";
 
 // The whole log in one file; a workspace with more events than this exports its newest ones.

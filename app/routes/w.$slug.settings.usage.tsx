@@ -7,7 +7,7 @@ import { inputClass } from "~/components/ui/field";
 import { DailyBarChart, RankedBars } from "~/modules/usage/usage-charts";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { USAGE_PERIODS } from "~/modules/usage/schema";
-import { loadUsageReport, readUsagePeriod } from "~/services/usage/usage-report.server";
+import { loadUsageReport, readUsagePeriod } from "~/modules/usage/usage-report.server";
 
 export const meta: MetaFunction = () => [{ title: "Usage · Bearing" }];
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrations } from "../../db/migrations/index";
 import { createTestDatabase, type TestDatabase } from "../../db/testing/database";
 import { loadConfig } from "../services/env.server";
-import { jobKinds } from "../services/jobs/registry.server";
 import { createLogger } from "../services/logger.server";
 import { RETENTION_QUEUE } from "../services/retention/retention-job.server";
+import { BACKGROUND_JOBS } from "./background-jobs";
 import { startUp } from "./start-up";
 
 /**
@@ -34,7 +34,7 @@ describe("instances starting at the same moment on one database", () => {
     expect(applied.sort()).toEqual(Object.keys(migrations));
     // pg-boss's own cron queue (__pgboss__send-it) aside.
     const { rows: queues } = await sql<{ name: string }>`select name from pgboss.queue where not starts_with(name, '__pgboss__') order by name`.execute(test.db);
-    expect(queues.map((queue) => queue.name)).toEqual([...jobKinds(), RETENTION_QUEUE, "jobs.given-up"].sort());
+    expect(queues.map((queue) => queue.name)).toEqual([...BACKGROUND_JOBS.map((job) => job.kind), RETENTION_QUEUE, "jobs.given-up"].sort());
     const { rows: schedules } = await sql<{ name: string }>`select name from pgboss.schedule`.execute(test.db);
     expect(schedules.map((schedule) => schedule.name)).toEqual([RETENTION_QUEUE]);
   }, 60_000);

@@ -8,10 +8,10 @@ import { findFreePort } from "../../db/embedded";
 import { linkIn, startMailbox, type Mailbox } from "../../e2e/support/mailbox";
 import { createMailer } from "../services/email.server";
 import { loadConfig, type Config } from "../services/env.server";
-import "../services/jobs/definitions.server";
 import { startJobQueue } from "../services/jobs/queue.server";
 import { createLogger } from "../services/logger.server";
 import { createApp } from "./app";
+import { BACKGROUND_JOBS } from "./background-jobs";
 
 /**
  * HTTP-level tests against the real thing: the production Remix build, the Express app of
@@ -38,7 +38,7 @@ export interface TestAppOptions {
   /** Share one SMTP server between apps; without it the app gets (and closes) its own. */
   mailbox?: Mailbox;
   env?: Record<string, string>;
-  /** Run background jobs as `npm start` does: a working queue on this database (its URL). */
+  /** Run background jobs as `npm start` does: a working queue on this database (its URL), handed every kind the server runs. */
   jobs?: { databaseUrl: string };
 }
 
@@ -93,7 +93,7 @@ export async function startTestApp({ db, mode = "test", host = "127.0.0.1", mail
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.emailFrom }, logger);
   const jobs = runJobs
-    ? await startJobQueue({ databaseUrl: runJobs.databaseUrl, db, logger, work: true, config, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 })
+    ? await startJobQueue({ databaseUrl: runJobs.databaseUrl, db, logger, config, handlers: BACKGROUND_JOBS, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 })
     : null;
   const app = createApp({ build, db, config, logger, mailer, jobs, publicDir: join(REPO_ROOT, "public") });
   const server = await new Promise<Server>((resolve, reject) => {

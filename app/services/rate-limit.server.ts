@@ -69,3 +69,9 @@ export async function consumeRateLimits(
   const waits = results.flatMap((r) => (r.allowed ? [] : [r.retryAfterSeconds]));
   return waits.length ? { allowed: false, retryAfterSeconds: Math.max(...waits) } : { allowed: true };
 }
+
+/** Rate-limit counters whose window has passed (they are keyed by email or IP address); the retention job's step. */
+export async function purgeExpiredRateLimits(db: Database, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom("rate_limits").where("resets_at", "<", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -164,3 +164,9 @@ export function readSessionToken(cookieHeader: string | null | undefined): strin
   }
   return null;
 }
+
+/** Sessions past their expiry; the retention job's step. */
+export async function purgeExpiredSessions(db: Database, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

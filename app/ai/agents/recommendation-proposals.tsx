@@ -1,4 +1,4 @@
-import type { WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
+import type { WorkspaceCorpus } from "../workspace-corpus";
 import { LANE_LABELS, type Lane } from "~/modules/roadmap/schema";
 import { SCORE_INPUTS } from "~/modules/initiatives/scoring";
 import type { Proposal } from "../components/proposal-review";

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
+import type { WorkspaceCorpus } from "../workspace-corpus";
 import { PanelFrame, type AiPanelProps } from "../components/ai-action";
 import { ProposalReview } from "../components/proposal-review";
 import { StructuredAgentRun } from "../components/structured-agent-run.client";

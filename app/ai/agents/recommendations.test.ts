@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
+import type { WorkspaceCorpus } from "../workspace-corpus";
 import { nearestImpact, recommendationProposals } from "./recommendation-proposals";
 import { recommendationSources, recommendationsSchema, type Recommendations } from "./recommendations";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
+import type { WorkspaceCorpus } from "../workspace-corpus";
 import { corpusSources } from "../corpus-sources";
 import type { StructuredAgent } from "../agent";
 import type { DataSource } from "../prompt";

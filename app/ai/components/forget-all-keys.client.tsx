@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
-import type { AiKeysAction } from "~/routes/settings.ai-keys";
+import type { AiEndpointAnswer } from "../ai-endpoints";
 import { forgetAllKeys, type VaultState } from "../key-vault.client";
 
 /**
@@ -11,7 +11,7 @@ import { forgetAllKeys, type VaultState } from "../key-vault.client";
 export function ForgetAllKeys({ apply }: { apply: (operation: () => Promise<VaultState | void>) => Promise<boolean> }) {
   const [confirming, setConfirming] = useState(false);
   const [forgotten, setForgotten] = useState(false);
-  const endpoints = useFetcher<AiKeysAction>({ key: "forget-endpoints" });
+  const endpoints = useFetcher<AiEndpointAnswer>({ key: "forget-endpoints" });
 
   const forget = async () => {
     if (!(await apply(forgetAllKeys))) return;

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { FieldErrors, inputClass } from "~/components/ui/field";
-import type { AiKeysAction } from "~/routes/settings.ai-keys";
+import type { AiEndpointAnswer } from "../ai-endpoints";
 import { maskKey, removeProvider, saveProvider, type StoredProvider, type VaultState } from "../key-vault.client";
 import { endpointOrigin, PROVIDERS, type ProviderId } from "../providers";
 import { testProviderKey, type KeyTestResult } from "./test-provider-key.client";
@@ -28,7 +28,7 @@ export function ProviderKeyCard({ provider, stored, isDefault, reachableOrigins,
   const info = PROVIDERS[provider];
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const allow = useFetcher<AiKeysAction>({ key: `allow-endpoint-${provider}` });
+  const allow = useFetcher<AiEndpointAnswer>({ key: `allow-endpoint-${provider}` });
   const [baseUrlError, setBaseUrlError] = useState<string | null>(null);
   const [keyError, setKeyError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

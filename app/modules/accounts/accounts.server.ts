@@ -152,3 +152,12 @@ export async function resetPassword(db: Database, token: string, password: strin
     return true;
   });
 }
+
+/** Email confirmation and password-reset tokens are single use: used or expired, they are worthless. The retention job's step. */
+export async function purgeSpentEmailTokens(db: Database, now = new Date()): Promise<number> {
+  const result = await db
+    .deleteFrom("email_tokens")
+    .where((eb) => eb.or([eb("used_at", "is not", null), eb("expires_at", "<", now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,4 +1,4 @@
-import type { ActivitySubject } from "~/services/activity.server";
+import type { ActivitySubject } from "./activity.server";
 
 export type ItemType = ActivitySubject["type"];
 

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
-import { listActivity } from "../../services/activity.server";
+import { listActivity } from "../activity/activity.server";
 import { topRisks } from "../risks/risks.server";
 
 /** How many Now items the dashboard shows before pointing at the roadmap. */

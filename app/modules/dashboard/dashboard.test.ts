@@ -1,6 +1,6 @@
 import { generateKeyBetween } from "fractional-indexing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoProduct } from "../../../db/seed/demo-product";
+import { seedDemoProduct } from "../../cli/seed/demo-product";
 import { setUpTestApp } from "../../server/test-context";
 import { visibleText } from "../../server/testing";
 

@@ -3,7 +3,7 @@ import type { Database } from "../../../db/database";
 import type { InitiativeStatus } from "../../../db/schema";
 import { LIMITS, parseTags, STATUS_LABELS, STATUSES, TAG_MAX, TAGS_MAX } from "./schema";
 import { isOnScale, SCORE_INPUT_NAMES, SCORE_INPUTS, type ScoreInputName } from "./scoring";
-import { recordActivity } from "~/services/activity.server";
+import { recordActivity } from "~/modules/activity/activity.server";
 
 /**
  * CSV import, step one: read a file into rows and say what is wrong with each, writing nothing.

@@ -1,5 +1,5 @@
 import type { Database } from "../../../db/database";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { AppError } from "../../services/errors.server";
 import { getInitiative } from "./initiatives.server";
 import type { LinkProvider } from "./links";

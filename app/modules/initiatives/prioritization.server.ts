@@ -1,5 +1,5 @@
 import type { Database } from "../../../db/database";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { AppError } from "../../services/errors.server";
 import { FRAMEWORKS, isFramework, type Framework } from "./scoring";
 

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../../db/database";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { AppError } from "../../services/errors.server";
 import { rejected } from "../../services/forms.server";
 import { ConflictError, saveVersioned } from "../../services/versioning.server";

@@ -3,7 +3,7 @@ import type { SlackThreadMessage } from "../../../integrations/slack/web-client"
 import { IntegrationError } from "../../../integrations/types";
 import { enqueueJob } from "../../services/jobs/jobs.server";
 import type { JobQueue } from "../../services/jobs/queue.server";
-import { defineJob, type JobContext } from "../../services/jobs/registry.server";
+import { defineJob, type JobContext } from "../../services/jobs/job-definition.server";
 import { createTranscript } from "../transcripts/transcripts.server";
 import { requireConnection } from "./connections.server";
 import { callSlack, type SlackWorkspace } from "./slack.server";
@@ -12,6 +12,8 @@ import { callSlack, type SlackWorkspace } from "./slack.server";
  * Importing a Slack thread as a transcript, as a background job: retried with backoff when Slack is
  * limiting requests, one job per thread at a time, and the transcript made exactly once.
  */
+
+export const SLACK_THREAD_IMPORT_JOB = "slack.import-thread";
 
 export interface SlackThreadImportInput {
   channel: string;
@@ -57,9 +59,12 @@ async function importSlackThread(job: JobContext<SlackThreadImportInput>): Promi
   });
 }
 
-const SLACK_THREAD_IMPORT_JOB = defineJob<SlackThreadImportInput>("slack.import-thread", async (job) => {
-  await importSlackThread(job);
-});
+/** What a worker runs for Slack's kind of job; the server hands it to its queue (app/server/background-jobs.ts). */
+export const SLACK_JOB_HANDLERS = [
+  defineJob<SlackThreadImportInput>(SLACK_THREAD_IMPORT_JOB, async (job) => {
+    await importSlackThread(job);
+  }),
+];
 
 const seconds = (ts: string) => Number(ts);
 /** Seconds into the thread, to the millisecond (a ts's microseconds are Slack's tie-breaker, not timing). */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { keyBetween, lastPosition, lockLane, positionAfter, positionBefore } from "./positions.server";
 import { itemNotFound } from "./roadmap.server";
 import type { Lane, MoveRequest } from "./schema";

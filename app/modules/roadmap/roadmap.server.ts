@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
 import type { Source } from "../../../db/schema";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { AppError } from "../../services/errors.server";
 import { saveVersioned } from "../../services/versioning.server";
 import { endOfLane, lockLane } from "./positions.server";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
 import type { ActionItem, Source, TranscriptFormat, TranscriptKind, TranscriptSegment } from "../../../db/schema";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { AppError } from "../../services/errors.server";
 import { saveVersioned } from "../../services/versioning.server";
 import type { UpdateTranscriptInput } from "./schema";

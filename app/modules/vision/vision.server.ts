@@ -1,6 +1,6 @@
 import type { Database } from "../../../db/database";
 import type { Source } from "../../../db/schema";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { AppError } from "../../services/errors.server";
 import { ConflictError } from "../../services/versioning.server";
 import type { VisionInput } from "./schema";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../../db/database";
 import type { Workspace } from "../../../db/schema";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
 import { AppError } from "../../services/errors.server";
 import { createWorkspaceIn } from "../workspaces/workspaces.server";
 import { exportDocumentSchema, formatPath, type ExportDocument } from "./export-format";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedDemoProduct } from "../../../db/seed/demo-product";
+import { seedDemoProduct } from "../../cli/seed/demo-product";
 import { setUpTestApp } from "../../server/test-context";
 import { visibleText, type Browser } from "../../server/testing";
 import { EXPORTED_COLUMNS, NOT_EXPORTED } from "./export-workspace.server";

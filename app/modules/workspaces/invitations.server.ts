@@ -119,3 +119,16 @@ export async function acceptInvitation(db: Database, token: string, user: { id: 
     return workspace.slug;
   });
 }
+
+/** An expired invitation stays visible to the workspace's admins this long, then goes. */
+export const EXPIRED_INVITATION_DAYS = 30;
+
+/** Pending invitations that expired more than 30 days ago (an invitee's email address); the retention job's step. */
+export async function purgeExpiredInvitations(db: Database, now = new Date()): Promise<number> {
+  const result = await db
+    .deleteFrom("invitations")
+    .where("accepted_at", "is", null)
+    .where("expires_at", "<", new Date(now.getTime() - EXPIRED_INVITATION_DAYS * 24 * 60 * 60 * 1000))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

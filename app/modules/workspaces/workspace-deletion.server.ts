@@ -1,6 +1,9 @@
 import type { Database } from "../../../db/database";
-import { recordActivity } from "../../services/activity.server";
+import { recordActivity } from "../activity/activity.server";
+import type { Config } from "../../services/env.server";
 import { AppError } from "../../services/errors.server";
+import type { Logger } from "../../services/logger.server";
+import { revokeConnectionsOf } from "../integrations/connections.server";
 
 // A deleted workspace is hidden from everyone at once and kept this long, so its owner can undo a
 // mistake; the retention job (app/services/retention) then purges it (docs/decisions/015-…).
@@ -89,4 +92,16 @@ export async function purgeDeletedWorkspaces(db: Database, now = new Date(), bef
     .where("deleted_at", "<=", cutoff)
     .executeTakeFirst();
   return Number(purged.numDeletedRows);
+}
+
+/**
+ * The retention job's step for deleted workspaces: those past their 30 days have their integrations'
+ * tokens revoked at the providers, then go with everything they hold.
+ */
+export async function purgeDeletedWorkspacesRevokingTokens(db: Database, config: Config, logger: Pick<Logger, "warn">, now = new Date()): Promise<{ deleted: number; revoked: number }> {
+  let revoked = 0;
+  const deleted = await purgeDeletedWorkspaces(db, now, async (workspaceIds) => {
+    revoked = await revokeConnectionsOf(db, config, workspaceIds, logger);
+  });
+  return { deleted, revoked };
 }

@@ -6,7 +6,7 @@ import { fieldErrors, visibleText } from "../../server/testing";
 import { seedWorkspace, type SeededWorkspace } from "../../server/testing-workspace";
 import { enqueueJob, findJob } from "../../services/jobs/jobs.server";
 import { startJobQueue } from "../../services/jobs/queue.server";
-import { TITLE_IMPORT } from "../../services/jobs/testing-jobs.server";
+import { TEST_JOB_HANDLERS, TITLE_IMPORT } from "../../services/jobs/testing-jobs.server";
 import { createLogger } from "../../services/logger.server";
 import { createConnection, createVaultWorkspace } from "../../services/token-vault/testing";
 import { enqueueJiraStatusSyncs } from "../integrations/jira/jira-jobs.server";
@@ -117,7 +117,7 @@ describe("deleting a workspace", () => {
     }
     await env.db.updateTable("workspaces").set({ deleted_at: new Date() }).where("id", "=", gone).execute();
     const logger = createLogger("error", { write: () => undefined });
-    const queue = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work: false });
+    const queue = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger });
     try {
       expect(await enqueueJiraStatusSyncs(env.db, queue)).toBe(1);
       const queued = await env.db.selectFrom("integration_jobs").select("workspace_id").where("workspace_id", "in", [live, gone]).execute();
@@ -132,12 +132,12 @@ describe("a job queued before its workspace was deleted", () => {
   it("runs nothing and shows as cancelled", async () => {
     const workspaceId = await createVaultWorkspace(env.db, "Jobs Gone");
     const logger = createLogger("error", { write: () => undefined });
-    const enqueuer = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work: false });
+    const enqueuer = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger });
     const { id } = await enqueueJob(env.db, enqueuer, { workspaceId, kind: TITLE_IMPORT, input: { count: 2 }, createdBy: null });
     await enqueuer.stop();
     await env.db.updateTable("workspaces").set({ deleted_at: new Date() }).where("id", "=", workspaceId).execute();
 
-    const worker = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work: true, config: env.app.config, pollingIntervalSeconds: 1 });
+    const worker = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, config: env.app.config, handlers: TEST_JOB_HANDLERS, pollingIntervalSeconds: 1 });
     try {
       let job = await findJob(env.db, workspaceId, id);
       while (job?.status === "queued" || job?.status === "running") {

@@ -9,7 +9,7 @@ import { loadConfig } from "../env.server";
 import { createLogger } from "../logger.server";
 import { enqueueJob, findJob, type JobView } from "./jobs.server";
 import { startJobQueue, type JobPolicy, type JobQueue } from "./queue.server";
-import { MAKE_ONE, TITLE_IMPORT, type TitleImportInput } from "./testing-jobs.server";
+import { MAKE_ONE, TEST_JOB_HANDLERS, TITLE_IMPORT, type TitleImportInput } from "./testing-jobs.server";
 
 // Short enough that a dead worker's job is taken back within seconds; one policy for the whole file,
 // since pg-boss keeps it per queue.
@@ -34,7 +34,7 @@ describe("background jobs on pg-boss", () => {
   afterAll(() => test.drop());
 
   async function startQueue(work: boolean) {
-    const queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work, config: CONFIG, policy: POLICY, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+    const queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, handlers: work ? TEST_JOB_HANDLERS : undefined, config: CONFIG, policy: POLICY, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
     queues.push(queue);
     return queue;
   }

@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import type { Database } from "../../../db/database";
 import type { Config } from "../env.server";
 import type { Logger } from "../logger.server";
-import { jobKinds } from "./registry.server";
+import type { JobDefinition } from "./job-definition.server";
 import { markGivenUp, runJob, type JobPayload } from "./run-job.server";
 
 /** How long and how often a job may run; the same for every kind, so a restart resumes each alike. */
@@ -24,7 +24,7 @@ const DEFAULT_JOB_POLICY: JobPolicy = { retryLimit: 5, retryDelay: 10, expireInS
 export interface JobQueue {
   boss: PgBoss;
   policy: JobPolicy;
-  /** Creates the pg-boss queue of a kind once per process (an enqueuing process may not have registered it). */
+  /** Creates the pg-boss queue of a kind once per process (an enqueuing process is handed no handlers). */
   prepare(kind: string): Promise<void>;
   /** Ends running slices (they checkpoint and are continued elsewhere), then closes pg-boss's own pool. */
   stop(): Promise<void>;
@@ -34,8 +34,11 @@ export interface StartJobQueueOptions {
   databaseUrl: string;
   db: Database;
   logger: Logger;
-  /** false: enqueue only (a web-only instance, most tests); true: also run jobs of every registered kind. */
-  work: boolean;
+  /**
+   * What this process runs, one definition per kind: given, the queue also works those jobs (and keeps
+   * pg-boss's clock); absent, it only enqueues (a web-only instance, the Remix routes, most tests).
+   */
+  handlers?: readonly JobDefinition[];
   /** What a working queue hands each handler: the provider endpoints and the vault's master key. */
   config?: Config;
   policy?: Partial<JobPolicy>;
@@ -45,8 +48,10 @@ export interface StartJobQueueOptions {
 }
 
 export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQueue> {
-  const { databaseUrl, db, logger, work, config } = options;
+  const { databaseUrl, db, logger, config, handlers } = options;
+  const work = handlers !== undefined;
   if (work && !config) throw new Error("A queue that works jobs needs the configuration its handlers use (options.config).");
+  const byKind = handlersByKind(handlers ?? []);
   const policy = { ...DEFAULT_JOB_POLICY, ...options.policy };
   const boss = new PgBoss({
     connectionString: databaseUrl,
@@ -73,11 +78,11 @@ export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQ
     }
     return prepared.get(kind)!;
   };
-  for (const kind of jobKinds()) await prepare(kind);
+  for (const kind of byKind.keys()) await prepare(kind);
 
   const running = new Set<AbortController>();
   if (work) {
-    for (const kind of jobKinds()) {
+    for (const [kind, handler] of byKind) {
       await boss.work<JobPayload>(
         kind,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
@@ -86,7 +91,7 @@ export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQ
           const stopping = new AbortController();
           running.add(stopping);
           try {
-            await runJob({ db, config: config!, boss, logger, policy, job, stopping: stopping.signal });
+            await runJob({ db, config: config!, boss, logger, policy, job, handler, stopping: stopping.signal });
           } finally {
             running.delete(stopping);
           }
@@ -111,6 +116,15 @@ export async function startJobQueue(options: StartJobQueueOptions): Promise<JobQ
       return stopped;
     },
   };
+}
+
+function handlersByKind(handlers: readonly JobDefinition[]) {
+  const byKind = new Map<string, JobDefinition["handler"]>();
+  for (const { kind, handler } of handlers) {
+    if (byKind.has(kind)) throw new Error(`Two handlers were given for jobs of kind "${kind}".`);
+    byKind.set(kind, handler);
+  }
+  return byKind;
 }
 
 /**

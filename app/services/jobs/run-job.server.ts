@@ -6,7 +6,7 @@ import { IntegrationError, type IntegrationErrorKind } from "../../../integratio
 import type { Config } from "../env.server";
 import type { Logger } from "../logger.server";
 import type { JobPolicy } from "./queue.server";
-import { jobHandler, type JobContext } from "./registry.server";
+import type { JobContext, JobHandler } from "./job-definition.server";
 
 /** What pg-boss carries for a job: where its row is, and the handler's input. */
 export interface JobPayload {
@@ -33,6 +33,8 @@ interface RunJobOptions {
   logger: Logger;
   policy: JobPolicy;
   job: PgBoss.JobWithMetadata<JobPayload>;
+  /** What runs jobs of this kind. */
+  handler: JobHandler;
   /** Aborted when this server stops. */
   stopping: AbortSignal;
 }
@@ -41,10 +43,8 @@ interface RunJobOptions {
  * Runs one slice of a job. A slice that ends (time, shutdown) continues as a new pg-boss job from the
  * saved checkpoint; a handler error fails the attempt, and pg-boss retries it with backoff.
  */
-export async function runJob({ db, config, boss, logger, policy, job, stopping }: RunJobOptions) {
+export async function runJob({ db, config, boss, logger, policy, job, handler, stopping }: RunJobOptions) {
   const { workspaceId, jobId, connectionId, input } = job.data;
-  const handler = jobHandler(job.name);
-  if (!handler) throw new Error(`No handler is registered for jobs of kind "${job.name}".`);
   if (await cancelIfWorkspaceDeleted(db, workspaceId, jobId)) return;
   const row = await db
     .updateTable("integration_jobs")

@@ -1,9 +1,9 @@
 import { createDatabase } from "../../../db/database";
+import { BACKGROUND_JOBS } from "../../server/background-jobs";
 import { loadConfig } from "../env.server";
 import { createLogger } from "../logger.server";
 import { startJobQueue } from "./queue.server";
-import "./definitions.server";
-import "./testing-jobs.server";
+import { TEST_JOB_HANDLERS } from "./testing-jobs.server";
 
 /**
  * A server that dies mid-job, for jobs.server.test.ts: run with `tsx` as a child process with
@@ -15,7 +15,7 @@ await startJobQueue({
   databaseUrl,
   db,
   logger: createLogger("silent"),
-  work: true,
+  handlers: [...TEST_JOB_HANDLERS, ...BACKGROUND_JOBS],
   config: loadConfig(),
   policy: JSON.parse(process.env.JOB_POLICY ?? "{}"),
   pollingIntervalSeconds: 1,

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { defineJob } from "./registry.server";
+import { defineJob } from "./job-definition.server";
 
 /**
  * A stand-in import for the job tests: it writes `count` initiatives titled "Imported 1…count" into the
@@ -16,7 +16,10 @@ export interface TitleImportInput {
   hangAfterWrites?: number;
 }
 
-export const TITLE_IMPORT = defineJob<TitleImportInput, { next: number }>("test.title-import", async (job) => {
+export const TITLE_IMPORT = "test.title-import";
+export const MAKE_ONE = "test.make-one";
+
+const titleImport = defineJob<TitleImportInput, { next: number }>(TITLE_IMPORT, async (job) => {
   const { count, failingAttempts = 0, hangAfterWrites, pauseAfterSteps } = job.input;
   let written = 0;
   for (let step = job.resumeFrom?.next ?? 0; step < count; step++) {
@@ -48,7 +51,7 @@ function stopped(signal: AbortSignal) {
  * A stand-in for a job that makes one thing (a Notion page import): it makes the initiative `title`
  * through `produce`, then fails its first `failingAttempts` attempts, as a crash after the commit would.
  */
-export const MAKE_ONE = defineJob<{ title: string; failingAttempts: number }>("test.make-one", async (job) => {
+const makeOne = defineJob<{ title: string; failingAttempts: number }>(MAKE_ONE, async (job) => {
   const { title, failingAttempts } = job.input;
   await job.produce(async (trx) => {
     const made = await trx.insertInto("initiatives").values({ workspace_id: job.workspaceId, title }).returning("id").executeTakeFirstOrThrow();
@@ -56,3 +59,6 @@ export const MAKE_ONE = defineJob<{ title: string; failingAttempts: number }>("t
   });
   if (job.attempt <= failingAttempts) throw new Error(`The worker died after attempt ${job.attempt} made its initiative.`);
 });
+
+/** The stand-in jobs above, for a test's worker: `startJobQueue({ handlers: TEST_JOB_HANDLERS })`. */
+export const TEST_JOB_HANDLERS = [titleImport, makeOne];

@@ -3,6 +3,7 @@ import { startFakeSlack, type FakeSlack } from "../../../integrations/slack/fake
 import { connectProvider, startIntegrationTestEnv, type IntegrationTestEnv } from "../../modules/integrations/integration-testing";
 import { loadConfig } from "../env.server";
 import { createLogger } from "../logger.server";
+import { RETENTION_TASKS } from "../../server/background-jobs";
 import { createVaultWorkspace } from "../token-vault/testing";
 import { runRetention } from "./retention.server";
 
@@ -22,7 +23,7 @@ describe("purging a workspace 30 days after its deletion", () => {
 
     const lines: string[] = [];
     const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
-    const results = await runRetention({ db: env.db, config: env.config, logger });
+    const results = await runRetention({ db: env.db, config: env.config, logger }, RETENTION_TASKS);
 
     expect(results["deleted-workspaces"]).toEqual({ deleted: 1, revoked: 1 });
     expect(token?.revoked).toBe(true);
@@ -42,7 +43,7 @@ describe("purging a workspace 30 days after its deletion", () => {
 
     const lines: string[] = [];
     const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
-    const results = await runRetention({ db: env.db, config: unreachable, logger });
+    const results = await runRetention({ db: env.db, config: unreachable, logger }, RETENTION_TASKS);
 
     expect(results["deleted-workspaces"]).toEqual({ deleted: 1, revoked: 0 });
     expect(token?.revoked).toBe(false);

@@ -1,20 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
+import { purgeSpentEmailTokens } from "../../modules/accounts/accounts.server";
+import { purgeExpiredOAuthSignups } from "../../modules/accounts/pending-signups.server";
+import { purgeExpiredInvitations } from "../../modules/workspaces/invitations.server";
+import { RETENTION_TASKS } from "../../server/background-jobs";
 import { purgeExpiredFlows } from "../browser-flows.server";
 import { loadConfig } from "../env.server";
 import { startJobQueue, type JobQueue } from "../jobs/queue.server";
 import { createLogger } from "../logger.server";
+import { purgeExpiredRateLimits } from "../rate-limit.server";
+import { purgeExpiredSessions } from "../session.server";
 import { createVaultWorkspace } from "../token-vault/testing";
 import { RETENTION_CRON, RETENTION_QUEUE, runRetentionNow, startRetentionJob } from "./retention-job.server";
-import {
-  purgeExpiredInvitations,
-  purgeExpiredOAuthSignups,
-  purgeExpiredRateLimits,
-  purgeExpiredSessions,
-  purgeSpentEmailTokens,
-  RETENTION_TASKS,
-} from "./retention.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let test: TestDatabase;
@@ -114,8 +112,8 @@ describe("the retention job", () => {
     const lines: string[] = [];
     const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
     const config = loadConfig({ NODE_ENV: "test", SESSION_SECRET: randomBytes(32).toString("hex"), ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64") });
-    queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work: true, config, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
-    await startRetentionJob(queue, test.db, config, logger);
+    queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, config, handlers: [], pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+    await startRetentionJob(queue, test.db, config, logger, RETENTION_TASKS);
 
     const schedules = await queue.boss.getSchedules();
     expect(schedules.map(({ name, cron, options }) => ({ name, cron, tz: options?.tz }))).toEqual([{ name: RETENTION_QUEUE, cron: RETENTION_CRON, tz: "UTC" }]);

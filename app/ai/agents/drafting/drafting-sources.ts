@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { CompetitorsTable, VisionVersionsTable } from "../../../../db/schema";
-import type { WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
+import type { WorkspaceCorpus } from "../../workspace-corpus";
 import { corpusSources } from "../../corpus-sources";
 import type { DataSource } from "../../prompt";
 

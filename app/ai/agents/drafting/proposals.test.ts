@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { WorkspaceCorpus } from "~/modules/ai/workspace-corpus";
+import type { WorkspaceCorpus } from "../../workspace-corpus";
 import { competitorAnalysisSchema, type CompetitorAnalysis } from "./competitor-analyst";
 import { competitorSources, initiativeSources, personaSources, visionSources, visionText, type CompetitorSnapshot, type VisionSnapshot } from "./drafting-sources";
 import { onePagerSchema, type OnePager } from "./initiative-one-pager";

@@ -2,7 +2,7 @@ import { data, type AppLoadContext } from "@remix-run/node";
 import type { Database } from "../../../../db/database";
 import { AppError } from "../../../services/errors.server";
 import type { SessionUser } from "../../../services/session.server";
-import { clearAiEndpoints } from "../../ai/ai-endpoints.server";
+import { clearAiEndpoints } from "../../../ai/ai-endpoints.server";
 import { disconnect, listConnections } from "../../integrations/connections.server";
 import { PROVIDERS, requireConfiguredProvider } from "../../integrations/providers.server";
 import { SECURITY_INTENTS } from "../security/schema";

@@ -6,7 +6,7 @@ import { enqueueJob, findJob, type JobView } from "../../../services/jobs/jobs.s
 import { startJobQueue, type JobPolicy, type JobQueue } from "../../../services/jobs/queue.server";
 import { createLogger } from "../../../services/logger.server";
 import { chooseJiraSite } from "./jira-access.server";
-import { JIRA_IMPORT_JOB } from "./jira-jobs.server";
+import { JIRA_IMPORT_JOB, JIRA_JOB_HANDLERS } from "./jira-jobs.server";
 import { connectJira, startJiraTestEnv, type JiraTestEnv } from "./jira-testing";
 
 // Issue 6 item 10: a 5,000-issue Jira import whose server is killed midway (SIGKILL, no goodbye)
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 async function queue(work: boolean) {
-  const started = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work, config: env.config, policy: POLICY, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+  const started = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, handlers: work ? JIRA_JOB_HANDLERS : undefined, config: env.config, policy: POLICY, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
   queues.push(started);
   return started;
 }

@@ -5,7 +5,7 @@ import { IntegrationError } from "../../../../integrations/types";
 import type { Config } from "../../../services/env.server";
 import { LIMITS } from "../../initiatives/schema";
 import { withJira, type JiraAccess } from "./jira-access.server";
-import { recordActivity } from "../../../services/activity.server";
+import { recordActivity } from "../../activity/activity.server";
 
 /**
  * Importing Jira issues (epics, or whatever a JQL query finds) as initiatives, each with a link to its

@@ -1,7 +1,7 @@
 import type { Database } from "../../../../db/database";
 import { enqueueJob } from "../../../services/jobs/jobs.server";
 import type { JobQueue } from "../../../services/jobs/queue.server";
-import { defineJob } from "../../../services/jobs/registry.server";
+import { defineJob } from "../../../services/jobs/job-definition.server";
 import { importJiraIssues } from "./jira-import.server";
 import { syncJiraStatuses } from "./jira-sync.server";
 
@@ -16,7 +16,10 @@ export interface JiraImportJobInput {
   actorId: string;
 }
 
-export const JIRA_IMPORT_JOB = defineJob<JiraImportJobInput, { nextPageToken: string | null; done: number }>("jira.import", async (job) => {
+export const JIRA_IMPORT_JOB = "jira.import";
+export const JIRA_STATUS_SYNC_JOB = "jira.status-sync";
+
+const jiraImport = defineJob<JiraImportJobInput, { nextPageToken: string | null; done: number }>(JIRA_IMPORT_JOB, async (job) => {
   await importJiraIssues(job.db, job.config, {
     workspaceId: job.workspaceId,
     actorId: job.input.actorId,
@@ -29,10 +32,13 @@ export const JIRA_IMPORT_JOB = defineJob<JiraImportJobInput, { nextPageToken: st
   });
 });
 
-const JIRA_STATUS_SYNC_JOB = defineJob<{ actorId: string | null }>("jira.status-sync", async (job) => {
+const jiraStatusSync = defineJob<{ actorId: string | null }>(JIRA_STATUS_SYNC_JOB, async (job) => {
   const { checked } = await syncJiraStatuses(job.db, job.config, job.workspaceId, job.input?.actorId ?? null);
   await job.progress(checked, checked);
 });
+
+/** What a worker runs for Jira's kinds of job; the server hands them to its queue (app/server/background-jobs.ts). */
+export const JIRA_JOB_HANDLERS = [jiraImport, jiraStatusSync];
 
 /**
  * The scheduled half of "keep statuses in sync": one status-sync job per workspace whose Jira is connected

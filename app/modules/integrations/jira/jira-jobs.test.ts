@@ -10,7 +10,7 @@ import { createVaultWorkspace } from "../../../services/token-vault/testing";
 import { saveConnection } from "../connections.server";
 import { requireConfiguredProvider } from "../providers.server";
 import { chooseJiraSite } from "./jira-access.server";
-import { enqueueJiraStatusSyncs, JIRA_IMPORT_JOB } from "./jira-jobs.server";
+import { enqueueJiraStatusSyncs, JIRA_IMPORT_JOB, JIRA_JOB_HANDLERS } from "./jira-jobs.server";
 
 const SECRETS = { SESSION_SECRET: randomBytes(32).toString("hex"), ENCRYPTION_MASTER_KEY: randomBytes(32).toString("base64") };
 let fake: FakeAtlassian;
@@ -42,7 +42,7 @@ afterAll(async () => {
 
 async function startWorker() {
   const logger = createLogger("error", { write: () => undefined });
-  const queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, work: true, config, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+  const queue = await startJobQueue({ databaseUrl: test.url, db: test.db, logger, config, handlers: JIRA_JOB_HANDLERS, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
   queues.push(queue);
   return queue;
 }

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../../../../db/database";
 import type { Config } from "../../../services/env.server";
 import { AppError } from "../../../services/errors.server";
-import { recordActivity } from "../../../services/activity.server";
+import { recordActivity } from "../../activity/activity.server";
 import { withJira } from "./jira-access.server";
 import { STATUS_BY_CATEGORY } from "./jira-import.server";
 

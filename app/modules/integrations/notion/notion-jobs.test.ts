@@ -5,7 +5,7 @@ import { createLogger } from "../../../services/logger.server";
 import { createRoadmapItem } from "../../roadmap/roadmap.server";
 import { requireTranscript } from "../../transcripts/transcripts.server";
 import { getConnection } from "../connections.server";
-import { NOTION_EXPORT_JOB, NOTION_PAGE_IMPORT_JOB } from "./notion-jobs.server";
+import { NOTION_EXPORT_JOB, NOTION_JOB_HANDLERS, NOTION_PAGE_IMPORT_JOB } from "./notion-jobs.server";
 import type { NotionPageImportInput } from "./notion-pages.server";
 import { connectNotion, startNotionTestEnv, type NotionTestEnv } from "./notion-testing";
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
     await createRoadmapItem(env.db, env.workspaceId, env.actorId, { title, description: "", lane, initiative_id: null, start_quarter: null, end_quarter: null } as never);
   }
   const logger = createLogger("error", { write: () => undefined });
-  queue = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, work: true, config: env.config, policy: { retryDelay: 1 }, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+  queue = await startJobQueue({ databaseUrl: env.database.url, db: env.db, logger, config: env.config, handlers: NOTION_JOB_HANDLERS, policy: { retryDelay: 1 }, pollingIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
 });
 afterAll(async () => {
   await queue?.stop();

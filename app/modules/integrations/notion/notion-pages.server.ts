@@ -2,7 +2,7 @@ import type { Database } from "../../../../db/database";
 import type { IntegrationJobResult, TranscriptKind } from "../../../../db/schema";
 import type { NotionSearchPage } from "../../../../integrations/notion/notion-client";
 import type { Config } from "../../../services/env.server";
-import type { JobContext } from "../../../services/jobs/registry.server";
+import type { JobContext } from "../../../services/jobs/job-definition.server";
 import { createTranscript } from "../../transcripts/transcripts.server";
 import { withNotion } from "./notion-access.server";
 

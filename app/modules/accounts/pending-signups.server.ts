@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import type { Database } from "../../../db/database";
 import type { User } from "../../../db/schema";
-import { insertAccount } from "../../modules/accounts/accounts.server";
-import { sessionCookie } from "../session.server";
-import { generateToken, hashToken } from "../tokens.server";
-import type { ProviderIdentity } from "./providers.server";
+import type { ProviderIdentity } from "../../services/oauth/providers.server";
+import { sessionCookie } from "../../services/session.server";
+import { generateToken, hashToken } from "../../services/tokens.server";
+import { insertAccount } from "./accounts.server";
 
 /**
  * A first sign-in with a provider waits here until the person confirms their age and accepts the
@@ -85,4 +85,10 @@ export async function completePendingSignup(db: Database, token: string | null):
 /** The session cookie, carrying the pending sign-up's token until the account exists. */
 export function signupCookie(token: string, expiresAt: Date, secure: boolean): string {
   return sessionCookie(token, expiresAt, secure);
+}
+
+/** Sign-ups through Google or Microsoft that were never finished (they hold a name and an email); the retention job's step. */
+export async function purgeExpiredOAuthSignups(db: Database, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom("oauth_signups").where("expires_at", "<", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

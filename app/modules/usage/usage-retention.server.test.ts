@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { createWorkspace } from "../../modules/workspaces/workspaces.server";
+import { createWorkspace } from "../workspaces/workspaces.server";
 import { rollUpAndPurgeUsage } from "./usage-retention.server";
 
 let database: TestDatabase;

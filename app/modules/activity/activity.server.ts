@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import type { Database } from "../../db/database";
-import { recordFeatures } from "./usage/usage.server";
+import type { Database } from "../../../db/database";
+import { recordFeatures } from "../usage/usage.server";
 
 export type ActivityAction = "created" | "updated" | "deleted" | "restored";
 

@@ -2,10 +2,10 @@
 // the app keeps running. Run it after every instance has the new key as ENCRYPTION_MASTER_KEY and
 // the old one in ENCRYPTION_MASTER_KEYS_PREVIOUS (docs/decisions/010-token-vault.md). Safe to run again.
 import { pathToFileURL } from "node:url";
-import { ConfigError, loadConfig } from "../../app/services/env.server";
-import { masterKeyId } from "../../app/services/token-vault/master-keys.server";
-import { rewrapWorkspaceKeys } from "../../app/services/token-vault/rotation.server";
-import { reencryptTotpKeys } from "../../app/services/two-factor/setup.server";
+import { ConfigError, loadConfig } from "../services/env.server";
+import { masterKeyId } from "../services/token-vault/master-keys.server";
+import { rewrapWorkspaceKeys } from "../services/token-vault/rotation.server";
+import { reencryptTotpKeys } from "../services/two-factor/setup.server";
 import { CliError, failed, openMigratedDatabase } from "./migrate";
 
 async function main() {

@@ -1,4 +1,4 @@
-import type { Database } from "../../../db/database";
+import type { Database } from "../../db/database";
 import type { WorkspaceCorpus } from "./workspace-corpus";
 
 // Bounds that keep the corpus to a few hundred kilobytes on the largest workspaces: the agents

@@ -1,8 +1,8 @@
 // The demo workspace's product thinking: Acme Checkout, a hosted checkout and payments SaaS for
-// online shops. Plain data, read by db/seed/demo-product.ts. People are named by seed role
+// online shops. Plain data, read by app/cli/seed/demo-product.ts. People are named by seed role
 // ("owner", "editor"); dates are offsets from the day the seed runs, so the demo never looks stale.
 
-import type { CompetitorsTable, PersonasTable, VisionVersionsTable } from "../schema";
+import type { CompetitorsTable, PersonasTable, VisionVersionsTable } from "../../../db/schema";
 
 export type SeedPerson = "owner" | "editor";
 

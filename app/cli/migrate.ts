@@ -2,9 +2,9 @@
 // start — DATABASE_URL when set, otherwise the embedded PostgreSQL under DATA_DIR (default .data).
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createDatabase, type Database } from "../database";
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../embedded";
-import { migrateToLatest } from "../migrator";
+import { createDatabase, type Database } from "../../db/database";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
+import { migrateToLatest } from "../../db/migrator";
 
 // The server's database on its embedded PostgreSQL (app/server/main.ts uses the same name).
 const EMBEDDED_DATABASE = "bearing";

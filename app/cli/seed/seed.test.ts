@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseSeedArgs, seed } from "../cli/seed";
-import type { Database } from "../database";
-import { createTestDatabase, type TestDatabase } from "../testing/database";
+import { parseSeedArgs, seed } from "../seed";
+import type { Database } from "../../../db/database";
+import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
 import { scaleCounts } from "./scale";
 
 let database: TestDatabase;

@@ -35,23 +35,18 @@ export interface JobContext<Input = unknown, Checkpoint = unknown> {
 
 export type JobHandler<Input = unknown, Checkpoint = unknown> = (context: JobContext<Input, Checkpoint>) => Promise<void>;
 
-const handlers = new Map<string, JobHandler>();
+/** What runs one kind of job. A worker is handed the definitions it runs (`startJobQueue({ handlers })`). */
+export interface JobDefinition {
+  kind: string;
+  handler: JobHandler;
+}
 
 // Queue names double as kinds; pg-boss accepts letters, digits, "_", "-", "." and "/".
 const KIND = /^[a-z][a-z0-9_.-]*$/;
 
-/** Registers what runs a kind of job. Workers started afterwards take jobs of every registered kind. */
-export function defineJob<Input = unknown, Checkpoint = unknown>(kind: string, handler: JobHandler<Input, Checkpoint>) {
+/** Pairs a kind of job with its handler; nothing runs it until a worker is handed the definition. */
+export function defineJob<Input = unknown, Checkpoint = unknown>(kind: string, handler: JobHandler<Input, Checkpoint>): JobDefinition {
   if (!KIND.test(kind)) throw new Error(`Job kind "${kind}" must be lowercase letters, digits, ".", "_" or "-".`);
-  // Stored without its types: the worker hands each handler the input its own enqueuer gave.
-  handlers.set(kind, handler as unknown as JobHandler);
-  return kind;
-}
-
-export function jobHandler(kind: string): JobHandler | undefined {
-  return handlers.get(kind);
-}
-
-export function jobKinds(): string[] {
-  return [...handlers.keys()];
+  // Kept without its types: the worker hands each handler the input its own enqueuer gave.
+  return { kind, handler: handler as unknown as JobHandler };
 }

@@ -4,8 +4,8 @@
 // Rows are written in the shape the app's own functions write them, with an activity event each.
 import { generateNKeysBetween } from "fractional-indexing";
 import { sql } from "kysely";
-import type { Database } from "../database";
-import type { Lane } from "../schema";
+import type { Database } from "../../../db/database";
+import type { Lane } from "../../../db/schema";
 import { INITIATIVES, ROADMAP } from "./demo-delivery";
 import { RISKS, TRANSCRIPTS, type DemoTranscript } from "./demo-meetings";
 import { COMPETITORS, PERSONAS, VISION_VERSIONS, type SeedPerson } from "./demo-strategy";

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
-import { USAGE_PERIODS, type UsagePeriod } from "../../modules/usage/schema";
+import { USAGE_PERIODS, type UsagePeriod } from "./schema";
 import { startOfUtcDay } from "./usage-retention.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../db/testing/database";
-import { createLogger } from "../logger.server";
+import { createLogger } from "../../services/logger.server";
 import { recordUsage } from "./usage.server";
 
 let database: TestDatabase;

@@ -5,9 +5,9 @@
 // full-text search has realistic matches ("checkout" is in about one item in nine).
 import { generateNKeysBetween } from "fractional-indexing";
 import { sql } from "kysely";
-import { createWorkspace } from "../../app/modules/workspaces/workspaces.server";
-import type { Database } from "../database";
-import type { Workspace } from "../schema";
+import type { Database } from "../../../db/database";
+import type { Workspace } from "../../../db/schema";
+import { createWorkspace } from "../../modules/workspaces/workspaces.server";
 import { quarterFrom } from "./demo-product";
 
 export interface ScaleCounts {

@@ -1,18 +1,18 @@
 // `npm run db:seed`: migrates, then creates the demo accounts (through the app's own functions) and
-// the demo workspace's product data (db/seed/), in the shape the app writes it. Safe to run again:
+// the demo workspace's product data (app/cli/seed/), in the shape the app writes it. Safe to run again:
 // every step finds what an earlier run made instead of making it twice.
-// `npm run db:seed -- --scale N` also makes the benchmark workspace "Scale N" (db/seed/scale.ts).
+// `npm run db:seed -- --scale N` also makes the benchmark workspace "Scale N" (app/cli/seed/scale.ts).
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import { findUserByEmail, registerUser } from "../../app/modules/accounts/accounts.server";
-import { createWorkspace } from "../../app/modules/workspaces/workspaces.server";
-import { hashPassword, verifyPassword } from "../../app/services/password.server";
-import type { Database } from "../database";
-import type { Role, User, Workspace } from "../schema";
-import { seedDemoProduct } from "../seed/demo-product";
-import { seedScale, type ScaleCounts } from "../seed/scale";
+import type { Database } from "../../db/database";
+import type { Role, User, Workspace } from "../../db/schema";
+import { findUserByEmail, registerUser } from "../modules/accounts/accounts.server";
+import { createWorkspace } from "../modules/workspaces/workspaces.server";
+import { hashPassword, verifyPassword } from "../services/password.server";
 import { CliError, failed, openMigratedDatabase } from "./migrate";
+import { seedDemoProduct } from "./seed/demo-product";
+import { seedScale, type ScaleCounts } from "./seed/scale";
 
 const USAGE = `Usage: npm run db:seed [-- --scale N] [-- --help]
 

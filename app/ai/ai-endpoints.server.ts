@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import type { Database } from "../../../db/database";
-import { DEFAULT_PROVIDER_ORIGINS, endpointOrigin } from "~/ai/providers";
+import type { Database } from "../../db/database";
+import { DEFAULT_PROVIDER_ORIGINS, endpointOrigin } from "./providers";
 
 const MAX_ENDPOINTS = 10;
 

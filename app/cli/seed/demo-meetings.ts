@@ -1,6 +1,6 @@
 // The demo workspace's meetings and the risks the team keeps. Days are offsets from today
 // (negative = past); see demo-strategy.ts.
-import type { ActionItem, RiskStatus, TranscriptSegment } from "../schema";
+import type { ActionItem, RiskStatus, TranscriptSegment } from "../../../db/schema";
 import type { SeedPerson } from "./demo-strategy";
 
 export interface DemoTranscript {

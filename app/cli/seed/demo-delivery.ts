@@ -1,6 +1,6 @@
 // The demo workspace's plans: initiatives scored with RICE and the roadmap built from them.
 // Quarters are offsets from the current quarter (0 = this quarter); see demo-strategy.ts.
-import type { InitiativeStatus, Lane } from "../schema";
+import type { InitiativeStatus, Lane } from "../../../db/schema";
 import type { SeedPerson } from "./demo-strategy";
 
 export interface DemoInitiative {

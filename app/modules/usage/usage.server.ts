@@ -2,8 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { sql } from "kysely";
 import type { Database } from "../../../db/database";
 import type { UsageKind } from "../../../db/tables/usage";
-import { ipPrefix } from "../auth.server";
-import type { Logger } from "../logger.server";
+import { ipPrefix } from "../../services/auth.server";
+import type { Logger } from "../../services/logger.server";
 import { patternFromPath } from "./route-pattern";
 
 /** One usage event: what was used, never who used it (docs/decisions/013). */
