@@ -20,7 +20,7 @@ export function createDatabase(
   // closes it. node-postgres then emits 'error' on its client, and an 'error' nobody listens to ends the
   // process. The pool listens only while a client is idle; a client checked out (a request's query, a
   // transaction) has no listener unless it gets one here. The query using it fails with the error (and
-  // is answered with 503, app/services/database-outage.server.ts); the pool then drops the client and
+  // is answered with 503, app/server/route-errors.ts); the pool then drops the client and
   // opens a new one on demand once the server is back.
   pool.on("connect", (client) => client.on("error", (error) => onError?.(error)));
   // An idle client's error also reaches the pool; its own listener above has already reported it.

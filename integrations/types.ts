@@ -62,11 +62,18 @@ export interface IntegrationProvider {
 
 export type IntegrationErrorKind = "unauthorized" | "not-found" | "forbidden" | "rate-limited" | "provider" | "unreachable";
 
+// The HTTP server and the Remix build each bundle their own copy of this file: the app's route layer
+// recognises an IntegrationError from either by this mark (isIntegrationError).
+const INTEGRATION_ERROR: unique symbol = Symbol.for("bearing.IntegrationError");
+
 /**
  * The one error provider code throws. `message` is written for the person who clicked the button;
- * `code` is the provider's own (Slack's `error` field), kept for the connection's last error.
+ * `code` is the provider's own (Slack's `error` field), kept for the connection's last error; `kind`
+ * is what the app acts on (a job retries or gives up, a page answers 429 or 502).
  */
 export class IntegrationError extends Error {
+  readonly [INTEGRATION_ERROR] = true;
+
   constructor(
     readonly provider: ProviderId,
     readonly kind: IntegrationErrorKind,
@@ -78,6 +85,11 @@ export class IntegrationError extends Error {
     super(message, options);
     this.name = "IntegrationError";
   }
+}
+
+/** An IntegrationError, whichever bundle made it. */
+export function isIntegrationError(value: unknown): value is IntegrationError {
+  return typeof value === "object" && value !== null && (value as { [INTEGRATION_ERROR]?: unknown })[INTEGRATION_ERROR] === true;
 }
 
 /** The provider no longer accepts the connection's token (revoked, expired beyond refresh). */

@@ -7,7 +7,7 @@ import { listDeletedWorkspacesOwnedBy, restoreWorkspace } from "~/modules/worksp
 import { WorkspaceChooser, type ChooserData } from "~/modules/workspaces/workspace-chooser";
 import { listWorkspacesForUser } from "~/modules/workspaces/workspaces.server";
 import { requireVerifiedUser } from "~/services/auth.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
 
 export const meta: MetaFunction = () => [
   { title: "Bearing — the AI workspace for product owners" },
@@ -41,9 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") !== "restore-workspace") throw redirect("/");
   const workspaceId = requireId(String(formData.get("workspaceId") ?? ""), "This workspace");
-  const restored = await restoreWorkspace(context.db, user.id, workspaceId).catch((error: unknown) => {
-    throw error instanceof AppError ? error.respond() : error;
-  });
+  const restored = await restoreWorkspace(context.db, user.id, workspaceId);
   throw redirect(`/w/${restored.slug}`);
 }
 

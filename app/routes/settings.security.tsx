@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const answer = (await handleSecurityIntent(context, user, sessionId, formData)) ?? (await handleTwoFactorIntent(request, context, user, formData));
   if (answer) return answer;
-  throw new AppError(400, "Unknown action", "This form is not one the security page knows. Reload the page and try again.").respond();
+  throw new AppError(400, "Unknown action", "This form is not one the security page knows. Reload the page and try again.");
 }
 
 export default function SecuritySettings() {

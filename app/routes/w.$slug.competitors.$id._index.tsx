@@ -25,13 +25,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Another workspace's id answers 404 whatever the form says.
   const competitor = await requireCompetitor(context.db, workspace.id, requireId(params.id, "This competitor"));
   const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.").respond();
-  try {
-    await deleteCompetitor(context.db, workspace.id, user.id, competitor.id);
-  } catch (error) {
-    if (error instanceof AppError) throw error.respond();
-    throw error;
-  }
+  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.");
+  await deleteCompetitor(context.db, workspace.id, user.id, competitor.id);
   throw redirect(`/w/${workspace.slug}/competitors`);
 }
 

@@ -7,7 +7,7 @@ import { CompetitorForm } from "~/modules/competitors/competitor-form";
 import { requireCompetitor, updateCompetitor } from "~/modules/competitors/competitors.server";
 import { COMPETITOR_FIELDS, updateCompetitorSchema } from "~/modules/competitors/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
 import { rejected, saved } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
@@ -35,7 +35,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const pick = (source: Record<string, unknown>) => Object.fromEntries(COMPETITOR_FIELDS.map((f) => [f.name, String(source[f.name] ?? "")]));
       return data({ conflict: { mine: pick(input), theirs: pick(current), version: current.version } }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   return saved(formData, `/w/${workspace.slug}/competitors/${id}`);

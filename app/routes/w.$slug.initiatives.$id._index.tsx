@@ -33,33 +33,28 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Another workspace's id answers 404 whatever the form asks, exactly like an unknown one.
   if (!(await getInitiative(context.db, workspace.id, id))) throw notFound("This initiative");
   const form = await request.formData();
-  try {
-    switch (form.get("intent")) {
-      case "delete":
-        await deleteInitiative(context.db, workspace.id, user.id, id);
-        throw redirect(`/w/${workspace.slug}/initiatives`);
-      case "add-link": {
-        const submission = parseWithZod(form, { schema: linkSchema });
-        if (submission.status !== "success") return rejected(submission.reply());
-        const link = detectLink(submission.value.url);
-        if ("error" in link) return rejected(submission.reply({ fieldErrors: { url: [link.error] } }));
-        try {
-          await addInitiativeLink(context.db, workspace.id, user.id, id, link);
-        } catch (error) {
-          if (error instanceof AppError && error.status === 409) return rejected(submission.reply({ fieldErrors: { url: [error.message] } }), 409);
-          throw error;
-        }
-        throw redirect(`/w/${workspace.slug}/initiatives/${id}`);
+  switch (form.get("intent")) {
+    case "delete":
+      await deleteInitiative(context.db, workspace.id, user.id, id);
+      throw redirect(`/w/${workspace.slug}/initiatives`);
+    case "add-link": {
+      const submission = parseWithZod(form, { schema: linkSchema });
+      if (submission.status !== "success") return rejected(submission.reply());
+      const link = detectLink(submission.value.url);
+      if ("error" in link) return rejected(submission.reply({ fieldErrors: { url: [link.error] } }));
+      try {
+        await addInitiativeLink(context.db, workspace.id, user.id, id, link);
+      } catch (error) {
+        if (error instanceof AppError && error.status === 409) return rejected(submission.reply({ fieldErrors: { url: [error.message] } }), 409);
+        throw error;
       }
-      case "remove-link":
-        await removeInitiativeLink(context.db, workspace.id, user.id, id, requireId(String(form.get("linkId") ?? ""), "This link"));
-        throw redirect(`/w/${workspace.slug}/initiatives/${id}`);
-      default:
-        throw new AppError(400, "Unknown action", "This page can delete the initiative and add or remove its links.");
+      throw redirect(`/w/${workspace.slug}/initiatives/${id}`);
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error.respond();
-    throw error;
+    case "remove-link":
+      await removeInitiativeLink(context.db, workspace.id, user.id, id, requireId(String(form.get("linkId") ?? ""), "This link"));
+      throw redirect(`/w/${workspace.slug}/initiatives/${id}`);
+    default:
+      throw new AppError(400, "Unknown action", "This page can delete the initiative and add or remove its links.");
   }
 }
 

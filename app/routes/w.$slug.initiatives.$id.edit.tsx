@@ -10,7 +10,7 @@ import { onePagerAction } from "~/modules/initiatives/one-pager.server";
 import { saveRiceScores } from "~/modules/initiatives/rice-scores.server";
 import { conflictFields, updateInitiativeSchema } from "~/modules/initiatives/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
 import { rejected } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
@@ -50,7 +50,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const names = await initiativeChoices(context.db, workspace.id);
       return data({ conflict: describeConflict(framework, input, current, names), framework }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   throw redirect(`/w/${workspace.slug}/initiatives/${id}`);

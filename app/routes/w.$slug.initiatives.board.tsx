@@ -31,12 +31,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const form = await request.formData();
-  if (form.get("intent") !== "move") throw new AppError(400, "Unknown action", "The board can only move initiatives.").respond();
+  if (form.get("intent") !== "move") throw new AppError(400, "Unknown action", "The board can only move initiatives.");
   const id = requireId(String(form.get("id") ?? ""), "This initiative");
   const status = statusField.safeParse(form.get("status"));
   const version = Number(form.get("version"));
   if (!status.success || !Number.isInteger(version) || version < 1) {
-    throw new AppError(400, "Cannot move", "Choose one of the board’s statuses, from a board that is up to date.").respond();
+    throw new AppError(400, "Cannot move", "Choose one of the board’s statuses, from a board that is up to date.");
   }
   try {
     await moveInitiative(context.db, workspace.id, user.id, id, version, status.data);
@@ -46,7 +46,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const message = `Someone else changed “${current.title}” first; it is in ${STATUS_LABELS[current.status]} now. Nothing was moved — look again and move it if you still want to.`;
       return data<MoveAnswer>({ conflict: { id, message } }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   if (form.get("via") === "drag") return data<MoveAnswer>({});

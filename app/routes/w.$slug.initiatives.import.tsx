@@ -30,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     preview = await previewImport(context.db, workspace.id, input.csv);
   } catch (error) {
-    if (error instanceof ImportFileError) return data({ error: error.message }, { status: 400 });
+    if (error instanceof ImportFileError) return data({ error: error.message }, { status: error.status });
     throw error;
   }
   const shown = { preview, csv: input.csv, fileName: input.fileName, framework, notice: undefined as string | undefined };

@@ -21,13 +21,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const persona = await requirePersona(context.db, workspace.id, requireId(params.id, "This persona"));
   const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.").respond();
-  try {
-    await deletePersona(context.db, workspace.id, user.id, persona.id);
-  } catch (error) {
-    if (error instanceof AppError) throw error.respond();
-    throw error;
-  }
+  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.");
+  await deletePersona(context.db, workspace.id, user.id, persona.id);
   throw redirect(`/w/${workspace.slug}/personas`);
 }
 

@@ -7,7 +7,7 @@ import { PersonaForm } from "~/modules/personas/persona-form";
 import { requirePersona, updatePersona } from "~/modules/personas/personas.server";
 import { PERSONA_FIELDS, updatePersonaSchema } from "~/modules/personas/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
 import { rejected } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
@@ -33,7 +33,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const pick = (source: Record<string, unknown>) => Object.fromEntries(PERSONA_FIELDS.map((f) => [f.name, String(source[f.name] ?? "")]));
       return data({ conflict: { mine: pick(input), theirs: pick(current), version: current.version } }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   throw redirect(`/w/${workspace.slug}/personas/${id}`);

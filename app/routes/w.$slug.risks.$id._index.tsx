@@ -26,13 +26,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Another workspace's id answers 404 whatever the form says, exactly like an unknown one.
   await requireRisk(context.db, workspace.id, id);
   const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.").respond();
-  try {
-    await deleteRisk(context.db, workspace.id, user.id, id);
-  } catch (error) {
-    if (error instanceof AppError) throw error.respond();
-    throw error;
-  }
+  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.");
+  await deleteRisk(context.db, workspace.id, user.id, id);
   throw redirect(`/w/${workspace.slug}/risks`);
 }
 

@@ -10,7 +10,7 @@ import { listRiskFormOptions } from "~/modules/risks/risk-register.server";
 import { requireRisk, updateRisk, type Risk } from "~/modules/risks/risks.server";
 import { RISK_FIELDS, updateRiskSchema } from "~/modules/risks/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
 import { rejected } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
@@ -37,7 +37,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const conflict = await describeRiskConflict(context.db, workspace.id, input, error.current as Risk);
       return data({ conflict }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   throw redirect(`/w/${workspace.slug}/risks/${id}`);

@@ -7,7 +7,7 @@ import { listRiskFormOptions } from "~/modules/risks/risk-register.server";
 import { createRisk } from "~/modules/risks/risks.server";
 import { createRiskSchema } from "~/modules/risks/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
 import { created, rejected, submittedSource } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New risk · Bearing" }];
@@ -22,16 +22,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: createRiskSchema });
   if (submission.status !== "success") return rejected(submission.reply());
-  try {
-    const risk = await createRisk(context.db, workspace.id, user.id, submission.value, {
-      source: submittedSource(formData),
-      transcriptId: transcriptReference(formData),
-    });
-    return created(formData, `/w/${workspace.slug}/risks/${risk.id}`, risk.id);
-  } catch (error) {
-    if (error instanceof AppError) throw error.respond();
-    throw error;
-  }
+  const risk = await createRisk(context.db, workspace.id, user.id, submission.value, {
+    source: submittedSource(formData),
+    transcriptId: transcriptReference(formData),
+  });
+  return created(formData, `/w/${workspace.slug}/risks/${risk.id}`, risk.id);
 }
 
 /**

@@ -24,13 +24,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Another workspace's id answers 404 whatever the form says.
   const item = await requireRoadmapItem(context.db, workspace.id, requireId(params.id, "This roadmap item"));
   const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.").respond();
-  try {
-    await deleteRoadmapItem(context.db, workspace.id, user.id, item.id);
-  } catch (error) {
-    if (error instanceof AppError) throw error.respond();
-    throw error;
-  }
+  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.");
+  await deleteRoadmapItem(context.db, workspace.id, user.id, item.id);
   throw redirect(`/w/${workspace.slug}/roadmap`);
 }
 

@@ -8,7 +8,7 @@ import { RoadmapItemForm } from "~/modules/roadmap/roadmap-item-form";
 import { initiativeBelongsTo, listInitiativeOptions, requireRoadmapItem, updateRoadmapItem } from "~/modules/roadmap/roadmap.server";
 import { LANE_LABELS, ROADMAP_ITEM_FIELDS, updateRoadmapItemSchema } from "~/modules/roadmap/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
 import { rejected } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
@@ -51,7 +51,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const theirs = { ...current, initiative_id: current.initiative_id ?? undefined, start_quarter: current.start_quarter ?? undefined, end_quarter: current.end_quarter ?? undefined };
       return data({ conflict: { mine: readable(input), theirs: readable(theirs), version: current.version, resubmit: raw(input) } }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   throw redirect(`/w/${workspace.slug}/roadmap/${id}`);

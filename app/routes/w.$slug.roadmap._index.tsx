@@ -55,7 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const refused = new AppError(400, "Unknown move", "This move could not be understood. Reload the roadmap and try again.");
     if (submission.payload.intent === "move") return data({ error: refused.message }, { status: 400 });
     if (stay) return rejected(submission.reply());
-    throw refused.respond();
+    throw refused;
   }
   const move = submission.value;
   try {
@@ -63,10 +63,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (move.intent === "move") return { outcome };
     if (stay) return { outcome, saved: { url: `/w/${workspace.slug}/roadmap#item-${move.id}` } };
   } catch (error) {
+    // A drag and an AI panel show the refusal where they are; a plain form gets the error page.
     if (!(error instanceof AppError)) throw error;
     if (move.intent === "move") return data({ error: error.message }, { status: error.status });
     if (stay) return rejected(submission.reply({ fieldErrors: { item: [error.message] } }), error.status);
-    throw error.respond();
+    throw error;
   }
   throw redirect(`/w/${workspace.slug}/roadmap${boardSearch(request)}#item-${move.id}`);
 }

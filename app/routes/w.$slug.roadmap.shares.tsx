@@ -24,15 +24,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "revoke") {
-    try {
-      await revokeShare(context.db, workspace.id, user.id, requireId(String(form.get("shareId") ?? ""), "This share link"));
-    } catch (error) {
-      if (error instanceof AppError) throw error.respond();
-      throw error;
-    }
+    await revokeShare(context.db, workspace.id, user.id, requireId(String(form.get("shareId") ?? ""), "This share link"));
     return { revoked: true as const };
   }
-  if (intent !== "create") throw new AppError(400, "Unknown action", "This page creates and revokes share links.").respond();
+  if (intent !== "create") throw new AppError(400, "Unknown action", "This page creates and revokes share links.");
   const submission = parseWithZod(form, { schema: createShareSchema });
   if (submission.status !== "success") return data({ error: "Pick the fields to hide from the list." }, { status: 400 });
   const { token } = await createShare(context.db, workspace.id, user.id, submission.value.hide);

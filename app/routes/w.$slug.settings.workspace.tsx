@@ -31,9 +31,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const { workspace, user } = await requireMembership(request, context, params.slug, "owner");
     const submission = parseWithZod(formData, { schema: deleteWorkspaceSchema(workspace.name) });
     if (submission.status !== "success") return data({ deleteResult: submission.reply() }, { status: 400 });
-    await deleteWorkspace(context.db, workspace.id, user.id).catch((error: unknown) => {
-      throw error instanceof AppError ? error.respond() : error;
-    });
+    await deleteWorkspace(context.db, workspace.id, user.id);
     throw redirect(`/?deleted=${encodeURIComponent(workspace.id)}`);
   }
   const { workspace, user } = await requireMembership(request, context, params.slug, "admin");

@@ -42,22 +42,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireTranscript(context.db, workspace.id, id);
   const form = await readSmallForm(request, 16 * 1024);
   const intent = form.get("intent");
-  try {
-    if (intent === "delete") {
-      await deleteTranscript(context.db, workspace.id, user.id, id);
-      throw redirect(`/w/${workspace.slug}/transcripts`);
-    }
-    if (intent === "convert-initiative" || intent === "convert-risk") {
-      const target = intent === "convert-initiative" ? "initiative" : "risk";
-      const itemId = String(form.get("actionItemId") ?? "");
-      const converted = await convertActionItem(context.db, workspace.id, user.id, id, itemId, target);
-      throw redirect(`/w/${workspace.slug}/${target === "initiative" ? "initiatives" : "risks"}/${converted.id}`);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error.respond();
-    throw error;
+  if (intent === "delete") {
+    await deleteTranscript(context.db, workspace.id, user.id, id);
+    throw redirect(`/w/${workspace.slug}/transcripts`);
   }
-  throw new AppError(400, "Unknown action", "This page knows how to delete a transcript and to turn an action item into an initiative or a risk.").respond();
+  if (intent === "convert-initiative" || intent === "convert-risk") {
+    const target = intent === "convert-initiative" ? "initiative" : "risk";
+    const itemId = String(form.get("actionItemId") ?? "");
+    const converted = await convertActionItem(context.db, workspace.id, user.id, id, itemId, target);
+    throw redirect(`/w/${workspace.slug}/${target === "initiative" ? "initiatives" : "risks"}/${converted.id}`);
+  }
+  throw new AppError(400, "Unknown action", "This page knows how to delete a transcript and to turn an action item into an initiative or a risk.");
 }
 
 /**

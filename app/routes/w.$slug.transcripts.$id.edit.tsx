@@ -8,7 +8,7 @@ import { TranscriptEditForm } from "~/modules/transcripts/transcript-edit-form";
 import { requireTranscript, updateTranscript, type Transcript } from "~/modules/transcripts/transcripts.server";
 import { readSmallForm } from "~/modules/transcripts/upload.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
 import { rejected } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
@@ -80,7 +80,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const theirs = conflictSide(current);
       return data({ conflict: { mine, theirs, version: current.version } }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   const here = `/w/${workspace.slug}/transcripts/${id}`;

@@ -7,7 +7,6 @@ import { saveVisionSchema, VISION_FIELDS } from "~/modules/vision/schema";
 import { getCurrentVision, saveVision, type VisionVersion } from "~/modules/vision/vision.server";
 import { VisionForm } from "~/modules/vision/vision-form";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError } from "~/services/errors.server";
 import { rejected, saved, submittedSource } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
@@ -33,7 +32,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const pick = (source: Record<string, unknown>) => Object.fromEntries(VISION_FIELDS.map((f) => [f.name, String(source[f.name] ?? "")]));
       return data({ conflict: { mine: pick(input), theirs: pick(current), version: current.number } }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   return saved(formData, `/w/${workspace.slug}/vision`);

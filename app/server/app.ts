@@ -6,7 +6,6 @@ import express, { type ErrorRequestHandler, type RequestHandler } from "express"
 import { sql } from "kysely";
 import { isDatabaseUnreachable } from "../../db/connection-errors";
 import type { Database } from "../../db/database";
-import { answeringDatabaseOutages } from "../services/database-outage.server";
 import type { Mailer } from "../services/email.server";
 import type { Config } from "../services/env.server";
 import type { JobQueue } from "../services/jobs/queue.server";
@@ -15,6 +14,7 @@ import { readSessionToken, sessionCookie, validateSessionToken } from "../servic
 import { policyCheck } from "./policy-check";
 import { createRequestHandler } from "./remix-handler";
 import { requestBodyGuard } from "./request-body";
+import { answeringRouteErrors } from "./route-errors";
 import { originCheck, securityHeaders, setContentSecurityPolicy } from "./security";
 
 export interface AppDependencies {
@@ -60,7 +60,7 @@ export function createApp({ build, db, config, logger, mailer, jobs = null, publ
   app.all(
     "*",
     createRequestHandler({
-      build: answeringDatabaseOutages(build),
+      build: answeringRouteErrors(build),
       mode: config.mode === "production" ? "production" : "development",
       getLoadContext: (req, res): AppLoadContext => ({
         db,
@@ -121,7 +121,7 @@ function sessionLookup(db: Database, config: Config): RequestHandler {
       next();
     } catch (error) {
       if (!isDatabaseUnreachable(error)) return next(error);
-      // Whether this is a signed-in person is unknown: every loader and action answers 503 (database-outage.server.ts).
+      // Whether this is a signed-in person is unknown: every loader and action answers 503 (route-errors.ts).
       res.locals.log.warn({ err: error }, "database unreachable");
       res.locals.databaseUnreachable = true;
       next();

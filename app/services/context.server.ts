@@ -25,7 +25,7 @@ export interface RequestContext {
   pendingTwoFactor: Auth | null;
   /**
    * This request met an unreachable database: the session lookup could not run (so `auth` is unknown, not
-   * absent), or a loader or action lost its connection. Set and read by app/services/database-outage.server.ts.
+   * absent), or a loader or action lost its connection. Set and read by app/server/route-errors.ts.
    */
   databaseUnreachable: boolean;
 }

@@ -60,7 +60,7 @@ describe("account pre-hijacking: what an unconfirmed account cannot do", () => {
     expect(confirm.status).toBe(403);
     expect(await squatterHoldings(env.db, id)).toMatchObject({ twoFactorOn: false, recoveryCodes: 0 });
     // Nor for a caller that skips the page's check: the setup itself holds the rule.
-    await expect(enableTwoFactor(env.db, id)).rejects.toMatchObject({ init: { status: 403 } });
+    await expect(enableTwoFactor(env.db, id)).rejects.toMatchObject({ status: 403, title: "Confirm your email address first" });
     expect(await squatterHoldings(env.db, id)).toMatchObject({ twoFactorOn: false, recoveryCodes: 0 });
   });
 

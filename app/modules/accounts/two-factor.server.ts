@@ -87,7 +87,7 @@ function codeRefused(submission: { reply: (options: { fieldErrors: Record<string
 // The page called requireUser, so a full session is there; this guards against a caller that did not.
 function who(context: AppLoadContext, user: SessionUser) {
   if (!context.auth || context.auth.user.id !== user.id) {
-    throw new AppError(401, "Signed out", "Log in again to change two-factor authentication.").respond();
+    throw new AppError(401, "Signed out", "Log in again to change two-factor authentication.");
   }
   return { sessionId: context.auth.session.id, userId: user.id };
 }

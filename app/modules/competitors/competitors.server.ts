@@ -39,7 +39,7 @@ function getCompetitor(db: Database, workspaceId: string, id: string) {
 
 export async function requireCompetitor(db: Database, workspaceId: string, id: string) {
   const competitor = await getCompetitor(db, workspaceId, id);
-  if (!competitor) throw new AppError(404, "Not found", NOT_FOUND).respond();
+  if (!competitor) throw new AppError(404, "Not found", NOT_FOUND);
   return competitor;
 }
 

@@ -4,6 +4,7 @@ import type { InitiativeStatus } from "../../../db/schema";
 import { LIMITS, parseTags, STATUS_LABELS, STATUSES, TAG_MAX, TAGS_MAX } from "./schema";
 import { isOnScale, SCORE_INPUT_NAMES, SCORE_INPUTS, type ScoreInputName } from "./scoring";
 import { recordActivity } from "~/modules/activity/activity.server";
+import { AppError } from "~/services/errors.server";
 
 /**
  * CSV import, step one: read a file into rows and say what is wrong with each, writing nothing.
@@ -71,7 +72,13 @@ export interface ImportPreview {
   invalid: number;
 }
 
-export class ImportFileError extends Error {}
+/** A file that cannot be read as a list of initiatives at all: the import page shows why. */
+export class ImportFileError extends AppError {
+  constructor(message: string) {
+    super(400, "This file cannot be imported", message);
+    this.name = "ImportFileError";
+  }
+}
 
 interface Lookups {
   members: Array<{ id: string; name: string; email: string }>;

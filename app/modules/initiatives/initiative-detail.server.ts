@@ -26,7 +26,7 @@ export async function requireInitiativeDetail(db: Database, workspaceId: string,
       .orderBy("created_at")
       .execute(),
   ]);
-  if (!initiative) throw new AppError(404, "Not found", NOT_FOUND).respond();
+  if (!initiative) throw new AppError(404, "Not found", NOT_FOUND);
   const owner = initiative.owner_id
     ? await db.selectFrom("users").select(["id", "name", "email"]).where("id", "=", initiative.owner_id).executeTakeFirst()
     : undefined;

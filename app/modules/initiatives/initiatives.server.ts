@@ -37,7 +37,7 @@ export function getInitiative(db: Database, workspaceId: string, id: string) {
 /** The initiative with its persona ids, as the edit form needs it. */
 export async function requireInitiative(db: Database, workspaceId: string, id: string) {
   const initiative = await getInitiative(db, workspaceId, id);
-  if (!initiative) throw new AppError(404, "Not found", NOT_FOUND).respond();
+  if (!initiative) throw new AppError(404, "Not found", NOT_FOUND);
   const personas = await db
     .selectFrom("initiative_personas")
     .select("persona_id")

@@ -4,7 +4,6 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../../db/database";
 import { recordActivity } from "../activity/activity.server";
-import { AppError } from "../../services/errors.server";
 import { rejected, saved } from "../../services/forms.server";
 import { ConflictError, saveVersioned } from "../../services/versioning.server";
 import { optionalText, versionField } from "../product-fields";
@@ -73,7 +72,6 @@ export async function onePagerAction(
       const names = await initiativeChoices(db, workspaceId);
       return data({ conflict: describeConflict(framework, { ...current, ...input }, current, names), framework }, { status: 409 });
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   return saved(formData, `/w/${slug}/initiatives/${id}`);

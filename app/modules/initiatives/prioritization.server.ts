@@ -23,6 +23,6 @@ export function setPrioritization(db: Database, workspaceId: string, actorId: st
 /** The framework a settings form chose; anything else is a tampered form. */
 export function prioritizationFromForm(form: FormData): Framework {
   const value = form.get("prioritization");
-  if (!isFramework(value)) throw new AppError(400, "Unknown framework", "Choose RICE, WSJF or ICE.").respond();
+  if (!isFramework(value)) throw new AppError(400, "Unknown framework", "Choose RICE, WSJF or ICE.");
   return value;
 }

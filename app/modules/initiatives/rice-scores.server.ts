@@ -4,7 +4,6 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../../db/database";
 import { recordActivity } from "../activity/activity.server";
-import { AppError } from "../../services/errors.server";
 import { rejected } from "../../services/forms.server";
 import { ConflictError, saveVersioned } from "../../services/versioning.server";
 import { versionField } from "../product-fields";
@@ -68,7 +67,6 @@ export async function saveRiceScores(db: Database, workspace: { id: string; slug
       const message = `Someone changed this initiative after these scores were proposed (it is at version ${current.version} now). Nothing was saved; run the recommendations again.`;
       return rejected(submission.reply({ fieldErrors: { version: [message] } }), 409);
     }
-    if (error instanceof AppError) throw error.respond();
     throw error;
   }
   return formData.get("_stay") === "1" ? data({ saved: { url } }) : redirect(url);

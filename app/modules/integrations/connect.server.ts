@@ -28,7 +28,7 @@ export async function startConnection(context: AppLoadContext, { workspace, user
  */
 export async function completeConnection(context: AppLoadContext, { workspace, user }: Starter, providerId: string | undefined, request: Request) {
   const provider = requireConfiguredProvider(context.config, providerId);
-  const refuse = (message: string) => new AppError(400, `${provider.name} was not connected`, message).respond();
+  const refuse = (message: string) => new AppError(400, `${provider.name} was not connected`, message);
   const query = new URL(request.url).searchParams;
   const flow = (await takeFlow<ConnectFlow>(request, context, "connect"))?.payload;
   const state = query.get("state");

@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { IntegrationError } from "../../../integrations/types";
 import { AppError, requireId } from "../../services/errors.server";
 import { disconnect } from "./connections.server";
 import { requireConfiguredProvider } from "./providers.server";
@@ -65,7 +66,7 @@ export async function runIntegrationsIntent(context: AppLoadContext, slack: Slac
         return { intent, error: "Unknown action." };
     }
   } catch (error) {
-    if (error instanceof AppError) return { intent, error: error.message };
+    if (error instanceof AppError || error instanceof IntegrationError) return { intent, error: error.message };
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { IntegrationError } from "../../../integrations/types";
 import { topRisks } from "../risks/risks.server";
 import { listTranscripts } from "../transcripts/transcripts.server";
 import { AppError } from "../../services/errors.server";
@@ -31,7 +32,7 @@ async function slackFeatures(context: AppLoadContext, slack: SlackWorkspace, set
   try {
     channels = await listSlackChannels(slack);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof AppError || error instanceof IntegrationError)) throw error;
     channelsError = error.message;
   }
   return {

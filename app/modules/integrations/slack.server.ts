@@ -35,7 +35,8 @@ type SlackAccess = Awaited<ReturnType<typeof slackConnection>>;
 /**
  * Runs Slack calls and records the outcome on the connection (a sync clears the last error; merely
  * listing channels for the page does not count as one). Slack's refusals stay IntegrationErrors, so a
- * job can tell one worth retrying (a 429) from one that is final (a thread that does not exist).
+ * job can tell one worth retrying (a 429) from one that is final (a thread that does not exist), and
+ * the settings page shows their message in its own words.
  */
 export async function callSlack<T>(db: Database, config: Config, workspaceId: string, work: (slack: SlackAccess) => Promise<T>, { sync = true } = {}): Promise<T> {
   const slack = await slackConnection(db, config, workspaceId);
@@ -49,20 +50,10 @@ export async function callSlack<T>(db: Database, config: Config, workspaceId: st
   }
 }
 
-/** callSlack for a page: Slack's refusals become AppErrors whose message the page shows. */
-async function withSlack<T>(context: SlackWorkspace, work: (slack: SlackAccess) => Promise<T>, options: { sync?: boolean } = {}): Promise<T> {
-  try {
-    return await callSlack(context.db, context.config, context.workspace.id, work, options);
-  } catch (error) {
-    if (!(error instanceof IntegrationError)) throw error;
-    throw new AppError(error.kind === "rate-limited" ? 429 : 502, "Slack said no", error.message, { cause: error });
-  }
-}
-
 export const slackSettings = (connection: Pick<Connection, "settings">) => connection.settings as SlackSettings;
 
 export function listSlackChannels(context: SlackWorkspace) {
-  return withSlack(context, ({ client }) => client.listChannels(), { sync: false });
+  return callSlack(context.db, context.config, context.workspace.id, ({ client }) => client.listChannels(), { sync: false });
 }
 
 export async function chooseSlackChannel(context: SlackWorkspace, channelId: string) {
@@ -75,7 +66,7 @@ export async function chooseSlackChannel(context: SlackWorkspace, channelId: str
 }
 
 async function postToChosenChannel(context: SlackWorkspace, message: SlackMessage) {
-  return withSlack(context, async ({ connection, client }) => {
+  return callSlack(context.db, context.config, context.workspace.id, async ({ connection, client }) => {
     const { channelId, channelName } = slackSettings(connection);
     if (!channelId) throw new AppError(409, "No channel chosen", "Choose the Slack channel to post to first.");
     await client.postMessage(channelId, message);

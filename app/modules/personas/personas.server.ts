@@ -20,7 +20,7 @@ function getPersona(db: Database, workspaceId: string, id: string) {
 
 export async function requirePersona(db: Database, workspaceId: string, id: string) {
   const persona = await getPersona(db, workspaceId, id);
-  if (!persona) throw new AppError(404, "Not found", "This persona does not exist, or you do not have access to it.").respond();
+  if (!persona) throw new AppError(404, "Not found", "This persona does not exist, or you do not have access to it.");
   return persona;
 }
 

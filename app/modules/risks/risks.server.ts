@@ -53,7 +53,7 @@ export type Risk = NonNullable<Awaited<ReturnType<typeof getRisk>>>;
 
 export async function requireRisk(db: Database, workspaceId: string, id: string) {
   const risk = await getRisk(db, workspaceId, id);
-  if (!risk) throw new AppError(404, "Not found", NOT_FOUND).respond();
+  if (!risk) throw new AppError(404, "Not found", NOT_FOUND);
   return risk;
 }
 

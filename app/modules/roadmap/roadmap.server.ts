@@ -56,7 +56,7 @@ function getRoadmapItem(db: Database, workspaceId: string, id: string) {
 
 export async function requireRoadmapItem(db: Database, workspaceId: string, id: string) {
   const item = await getRoadmapItem(db, workspaceId, id);
-  if (!item) throw itemNotFound().respond();
+  if (!item) throw itemNotFound();
   return item;
 }
 

@@ -77,7 +77,7 @@ export type Transcript = NonNullable<Awaited<ReturnType<typeof getTranscript>>>;
 
 export async function requireTranscript(db: Database, workspaceId: string, id: string) {
   const transcript = await getTranscript(db, workspaceId, id);
-  if (!transcript) throw notFoundError().respond();
+  if (!transcript) throw notFoundError();
   return transcript;
 }
 

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import type { UploadHandler } from "@remix-run/node";
 import type { TranscriptFormat } from "../../../db/schema";
 import { AppError } from "../../services/errors.server";
@@ -44,7 +45,7 @@ export async function readTranscriptForm(request: Request): Promise<TranscriptFo
   const contentType = request.headers.get("content-type") ?? "";
   if (contentType.startsWith("multipart/form-data")) return readMultipart(request);
   if (contentType.startsWith("application/x-www-form-urlencoded")) return readUrlEncoded(request);
-  throw new AppError(415, "Unsupported form", "Send the form as multipart/form-data or application/x-www-form-urlencoded.").respond();
+  throw new AppError(415, "Unsupported form", "Send the form as multipart/form-data or application/x-www-form-urlencoded.");
 }
 
 async function readMultipart(request: Request): Promise<TranscriptFormRead> {
@@ -104,19 +105,19 @@ async function readMultipart(request: Request): Promise<TranscriptFormRead> {
     await parseBoundedMultipart(request, { maxBytes: TRANSCRIPT_FORM_BYTES, maxParts: MAX_PARTS }, handler);
   } catch (error) {
     if (error instanceof MultipartLimitError && error.exceeded === "parts") {
-      throw new AppError(413, "Too many fields", "This form has more fields than a transcript form has.").respond();
+      throw new AppError(413, "Too many fields", "This form has more fields than a transcript form has.");
     }
     if (!(error instanceof DrainLimitReached || error instanceof MultipartLimitError)) throw error;
     // The fields before the file are kept; those after it were never read.
     if (pendingFileName) read.problems.file = tooLargeMessage("file", DRAIN_LIMIT, true);
-    else throw new AppError(413, "Too large", "This form is far larger than a transcript can be.").respond();
+    else throw new AppError(413, "Too large", "This form is far larger than a transcript can be.");
   }
   return read;
 }
 
 async function readUrlEncoded(request: Request): Promise<TranscriptFormRead> {
   const body = (await readBodyAtMost(request, URLENCODED_LIMIT))?.toString("utf8");
-  if (body === undefined) throw new AppError(413, "Too large", tooLargeMessage("transcript", URLENCODED_LIMIT, true)).respond();
+  if (body === undefined) throw new AppError(413, "Too large", tooLargeMessage("transcript", URLENCODED_LIMIT, true));
   const fields: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(body)) if (name in FIELD_LIMITS) fields[name] = withoutNul(value);
   const problems: TranscriptFormRead["problems"] = {};
@@ -134,19 +135,15 @@ async function readUrlEncoded(request: Request): Promise<TranscriptFormRead> {
  */
 export async function readSmallForm(request: Request, limit = 512 * 1024): Promise<URLSearchParams> {
   if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
-    throw new AppError(415, "Unsupported form", "Send the form as application/x-www-form-urlencoded.").respond();
+    throw new AppError(415, "Unsupported form", "Send the form as application/x-www-form-urlencoded.");
   }
   const body = await readBodyAtMost(request, limit);
-  if (body === null) throw new AppError(413, "Too large", "This form is larger than any transcript notes can be.").respond();
+  if (body === null) throw new AppError(413, "Too large", "This form is larger than any transcript notes can be.");
   return new URLSearchParams(body.toString("utf8"));
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  return isUtf8(bytes) ? new TextDecoder("utf-8").decode(bytes) : null;
 }
 
 function withoutNul(text: string): string {

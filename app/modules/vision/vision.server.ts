@@ -38,7 +38,7 @@ export function listVisionVersions(db: Database, workspaceId: string) {
 
 export async function requireVisionVersion(db: Database, workspaceId: string, number: number) {
   const version = Number.isSafeInteger(number) && number > 0 ? await selectVersions(db, workspaceId).where("vision_versions.number", "=", number).executeTakeFirst() : undefined;
-  if (!version) throw new AppError(404, "Not found", "This version of the vision does not exist, or you do not have access to it.").respond();
+  if (!version) throw new AppError(404, "Not found", "This version of the vision does not exist, or you do not have access to it.");
   return version;
 }
 

@@ -40,7 +40,7 @@ export async function startTwoFactorSetup(db: Database, masterKey: Uint8Array, u
     .where("totp_enabled_at", "is", null)
     .where("email_verified_at", "is not", null)
     .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) throw (await whyNotTurnedOn(db, user.id)).respond();
+  if (updated.numUpdatedRows === 0n) throw await whyNotTurnedOn(db, user.id);
   return setupFor(user.email, key);
 }
 
@@ -66,7 +66,7 @@ export async function enableTwoFactor(db: Database, userId: string): Promise<str
       .where("totp_enabled_at", "is", null)
       .where("email_verified_at", "is not", null)
       .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw (await whyNotTurnedOn(trx, userId)).respond();
+    if (updated.numUpdatedRows === 0n) throw await whyNotTurnedOn(trx, userId);
     return replaceRecoveryCodes(trx, userId);
   });
 }
