@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { generateToken, hashToken } from "../app/services/tokens.server";
 import { addProviderKey, expect, test, uniqueKey } from "./support/ai";
@@ -104,12 +104,16 @@ const NOT_WALKED: Record<string, string> = {
 /** The screens where the browser talks to the person's AI provider (PRODUCT.md §4). */
 const AI_SCREENS = new Set(["settings.ai-keys", "w.$slug.ai._index"]);
 
+/** Every route module with a page: a file of app/routes, or the route.tsx of a route folder, by its route's name. */
 function pageRoutes(): string[] {
   const folder = new URL("../app/routes/", import.meta.url);
-  return readdirSync(folder)
-    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .filter((file) => /^export default /m.test(readFileSync(new URL(file, folder), "utf8")))
-    .map((file) => file.replace(/\.tsx?$/, ""))
+  return readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => {
+      if (entry.isDirectory()) return existsSync(new URL(`${entry.name}/route.tsx`, folder)) ? [{ route: entry.name, file: `${entry.name}/route.tsx` }] : [];
+      return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [{ route: entry.name.replace(/\.tsx?$/, ""), file: entry.name }] : [];
+    })
+    .filter(({ file }) => /^export default /m.test(readFileSync(new URL(file, folder), "utf8")))
+    .map(({ route }) => route)
     .sort();
 }
 

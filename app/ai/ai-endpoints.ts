@@ -5,5 +5,4 @@
 export type AiEndpointAnswer =
   | { intent: "allow-endpoint"; origin: string }
   | { intent: "allow-endpoint"; fieldErrors: { baseUrl: string[] } }
-  | { intent: "remove-endpoint" | "forget-endpoints"; notice: string }
-  | { intent: null; error: string };
+  | { intent: "remove-endpoint" | "forget-endpoints"; notice: string };

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { formatDate } from "~/components/dates";
 import { Logo } from "~/components/logo";
 import { buttonClass } from "~/components/ui/button";
@@ -8,6 +9,7 @@ import { WorkspaceChooser, type ChooserData } from "~/modules/workspaces/workspa
 import { listWorkspacesForUser } from "~/modules/workspaces/workspaces.server";
 import { requireVerifiedUser } from "~/services/auth.server";
 import { requireId } from "~/services/errors.server";
+import { formText, parseIntent } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [
   { title: "Bearing — the AI workspace for product owners" },
@@ -36,11 +38,12 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
   };
 }
 
+const restoreIntent = z.object({ intent: z.literal("restore-workspace"), workspaceId: formText });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireVerifiedUser(request, context);
-  const formData = await request.formData();
-  if (formData.get("intent") !== "restore-workspace") throw redirect("/");
-  const workspaceId = requireId(String(formData.get("workspaceId") ?? ""), "This workspace");
+  const form = parseIntent(await request.formData(), restoreIntent);
+  const workspaceId = requireId(form.workspaceId, "This workspace");
   const restored = await restoreWorkspace(context.db, user.id, workspaceId);
   throw redirect(`/w/${restored.slug}`);
 }

@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AuthLayout, TextLink } from "~/components/auth-layout";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { issueEmailToken } from "~/modules/accounts/accounts.server";
@@ -77,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ConfirmProviderSignup() {
   const { pending, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(confirmSchema),

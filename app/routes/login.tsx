@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout, TextLink } from "~/components/auth-layout";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { OAuthButtons } from "~/components/oauth-buttons";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const { redirectTo, notice, oauthProviders } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(loginSchema),

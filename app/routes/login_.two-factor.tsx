@@ -2,8 +2,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function TwoFactorLoginPage() {
   const { redirectTo, method } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const schema = method === "recovery" ? loginRecoveryCodeSchema : loginCodeSchema;
   const [form, fields] = useForm({
     id: `two-factor-${method}`,

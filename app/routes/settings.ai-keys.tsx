@@ -1,13 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import type { AiEndpointAnswer } from "~/ai/ai-endpoints";
 import { KeyVaultSettings } from "~/ai/components/key-vault-settings.client";
 import { DEFAULT_PROVIDER_ORIGINS } from "~/ai/providers";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { useHydrated } from "~/components/use-hydrated";
 import { allowAiEndpoint, clearAiEndpoints, removeAiEndpoint } from "~/ai/ai-endpoints.server";
 import { requireUser } from "~/services/auth.server";
+import { formText, parseIntent } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "AI keys · Bearing" }];
 
@@ -17,23 +20,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { allowedOrigins: user.ai_endpoints, defaultOrigins: DEFAULT_PROVIDER_ORIGINS };
 }
 
+const aiEndpointIntents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("allow-endpoint"), baseUrl: formText }),
+  z.object({ intent: z.literal("remove-endpoint"), origin: formText }),
+  z.object({ intent: z.literal("forget-endpoints") }),
+]);
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request, context);
-  const form = await request.formData();
-  switch (form.get("intent")) {
+  const submitted = parseIntent(await request.formData(), aiEndpointIntents, "Unknown action.");
+  switch (submitted.intent) {
     case "allow-endpoint": {
-      const allowed = await allowAiEndpoint(context.db, user.id, String(form.get("baseUrl") ?? ""));
+      const allowed = await allowAiEndpoint(context.db, user.id, submitted.baseUrl);
       if ("error" in allowed) return data({ intent: "allow-endpoint", fieldErrors: { baseUrl: [allowed.error] } } satisfies AiEndpointAnswer, { status: 400 });
       return { intent: "allow-endpoint", origin: allowed.origin } satisfies AiEndpointAnswer;
     }
     case "remove-endpoint":
-      await removeAiEndpoint(context.db, user.id, String(form.get("origin") ?? ""));
+      await removeAiEndpoint(context.db, user.id, submitted.origin);
       return { intent: "remove-endpoint", notice: "Endpoint removed: this browser may no longer call it." } satisfies AiEndpointAnswer;
     case "forget-endpoints":
       await clearAiEndpoints(context.db, user.id);
       return { intent: "forget-endpoints", notice: "Every endpoint you added is removed." } satisfies AiEndpointAnswer;
-    default:
-      return data({ intent: null, error: "Unknown action." } satisfies AiEndpointAnswer, { status: 400 });
   }
 }
 
@@ -67,7 +74,7 @@ export default function AiKeysSettings() {
 /** The origins this user's pages may connect to (the CSP's connect-src); plain forms, so it works without JavaScript. */
 function AllowedEndpoints({ allowedOrigins, defaultOrigins }: { allowedOrigins: string[]; defaultOrigins: string[] }) {
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const submitting = useIsPending();
   return (
     <section aria-labelledby="allowed-endpoints" className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
       <h2 id="allowed-endpoints" className="font-medium">
@@ -80,7 +87,6 @@ function AllowedEndpoints({ allowedOrigins, defaultOrigins }: { allowedOrigins: 
       <div className="mt-4 space-y-3">
         {actionData && "notice" in actionData ? <Alert tone="success">{actionData.notice}</Alert> : null}
         {actionData && "fieldErrors" in actionData ? <Alert tone="error">That endpoint was not allowed: {actionData.fieldErrors.baseUrl[0]}</Alert> : null}
-        {actionData && "error" in actionData ? <Alert tone="error">{actionData.error}</Alert> : null}
         {allowedOrigins.length === 0 ? (
           <p className="text-sm text-zinc-500">You have not added any endpoint.</p>
         ) : (
@@ -91,7 +97,7 @@ function AllowedEndpoints({ allowedOrigins, defaultOrigins }: { allowedOrigins: 
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove-endpoint" />
                   <input type="hidden" name="origin" value={origin} />
-                  <Button size="sm" variant="ghost" aria-label={`Remove ${origin}`} disabled={navigation.state === "submitting"}>
+                  <Button size="sm" variant="ghost" aria-label={`Remove ${origin}`} disabled={submitting}>
                     Remove
                   </Button>
                 </Form>

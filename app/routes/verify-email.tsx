@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { AuthLayout, TextLink } from "~/components/auth-layout";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -7,6 +8,7 @@ import { issueEmailToken, verifyEmail } from "~/modules/accounts/accounts.server
 import { requireUser, safeRedirect, signIn } from "~/services/auth.server";
 import { emails } from "~/services/email-templates.server";
 import { sendInBackground } from "~/services/email.server";
+import { formText, parseIntent } from "~/services/forms.server";
 import { consumeRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Bearing" }];
@@ -19,9 +21,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { state: "pending" as const, email: context.auth?.user.email ?? null };
 }
 
+// The link's page posts its token back without an intent; "Send a new link" posts `resend`.
+const verifyEmailIntents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("confirm").default("confirm"), token: formText, redirectTo: formText }),
+  z.object({ intent: z.literal("resend") }),
+]);
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  if (form.get("intent") === "resend") {
+  const form = parseIntent(await request.formData(), verifyEmailIntents);
+  if (form.intent === "resend") {
     const user = requireUser(request, context);
     const limit = await consumeRateLimit(context.db, context.config.sessionSecret, RATE_LIMITS.resetByAccount, `verify:${user.id}`);
     if (!limit.allowed) return { error: `You asked for several links already. Try again in ${limit.retryAfterSeconds} seconds.` };
@@ -34,9 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { resent: true };
   }
   // Confirming is a POST, not the link's GET: mail scanners that open links cannot use up the token.
-  const userId = await verifyEmail(context.db, String(form.get("token") ?? ""));
+  const userId = await verifyEmail(context.db, form.token);
   if (!userId) return { error: "This link has expired or was already used. Log in and ask for a new one." };
-  const redirectTo = safeRedirect(form.get("redirectTo"), "/");
+  const redirectTo = safeRedirect(form.redirectTo, "/");
   return signIn(request, context, userId, redirectTo);
 }
 

@@ -10,7 +10,8 @@ import { ThreatBadge } from "~/modules/competitors/threat-badge";
 import { WebsiteLink } from "~/modules/competitors/website-link";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
+import { deleteIntent, parseIntent } from "~/services/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.competitor.name} · Bearing` : "Competitor · Bearing" }];
 
@@ -24,8 +25,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   // Another workspace's id answers 404 whatever the form says.
   const competitor = await requireCompetitor(context.db, workspace.id, requireId(params.id, "This competitor"));
-  const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.");
+  parseIntent(await request.formData(), deleteIntent, "This page only knows how to delete.");
   await deleteCompetitor(context.db, workspace.id, user.id, competitor.id);
   throw redirect(`/w/${workspace.slug}/competitors`);
 }

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { AiAction } from "~/ai/components/ai-action";
 import { PageHeader } from "~/components/app-shell";
 import { EditDeleteActions } from "~/components/confirm-delete";
@@ -16,7 +17,7 @@ import { StatusBadge } from "~/modules/initiatives/status-badge";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { AppError, notFound, requireId } from "~/services/errors.server";
-import { rejected } from "~/services/forms.server";
+import { formText, parseIntent, rejected } from "~/services/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.initiative.title} · Bearing` : "Initiative · Bearing" }];
 
@@ -27,13 +28,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { slug: workspace.slug, ...detail, framework, canEdit: atLeast(role, "editor") };
 }
 
+// The link's own fields are the add-link form's, checked by linkSchema.
+const initiativePageIntents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("delete") }),
+  z.object({ intent: z.literal("add-link") }),
+  z.object({ intent: z.literal("remove-link"), linkId: formText }),
+]);
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const id = requireId(params.id, "This initiative");
   // Another workspace's id answers 404 whatever the form asks, exactly like an unknown one.
   if (!(await getInitiative(context.db, workspace.id, id))) throw notFound("This initiative");
   const form = await request.formData();
-  switch (form.get("intent")) {
+  const submitted = parseIntent(form, initiativePageIntents, "This page can delete the initiative and add or remove its links.");
+  switch (submitted.intent) {
     case "delete":
       await deleteInitiative(context.db, workspace.id, user.id, id);
       throw redirect(`/w/${workspace.slug}/initiatives`);
@@ -51,10 +60,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       throw redirect(`/w/${workspace.slug}/initiatives/${id}`);
     }
     case "remove-link":
-      await removeInitiativeLink(context.db, workspace.id, user.id, id, requireId(String(form.get("linkId") ?? ""), "This link"));
+      await removeInitiativeLink(context.db, workspace.id, user.id, id, requireId(submitted.linkId, "This link"));
       throw redirect(`/w/${workspace.slug}/initiatives/${id}`);
-    default:
-      throw new AppError(400, "Unknown action", "This page can delete the initiative and add or remove its links.");
   }
 }
 

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { PageHeader } from "~/components/app-shell";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
@@ -7,11 +8,12 @@ import type { MoveAnswer } from "~/modules/initiatives/board-card";
 import { InitiativeBoard } from "~/modules/initiatives/initiative-board";
 import { BOARD_COLUMN_LIMIT, listBoard } from "~/modules/initiatives/initiative-queries.server";
 import { getPrioritization, moveInitiative } from "~/modules/initiatives/initiatives.server";
-import { STATUS_LABELS, statusField } from "~/modules/initiatives/schema";
+import { STATUS_LABELS, STATUSES } from "~/modules/initiatives/schema";
 import { FRAMEWORKS } from "~/modules/initiatives/scoring";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
+import { formText, parseIntent } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
 export const meta: MetaFunction = () => [{ title: "Initiative board · Bearing" }];
@@ -28,18 +30,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
  * in the meantime answers 409 and stays where it is. A drag (a fetcher) gets the answer as data;
  * the plain "Move to" form gets a redirect back to the board.
  */
+const NOT_A_MOVE = "Choose one of the board’s statuses, from a board that is up to date.";
+const moveIntent = z.object({
+  intent: z.literal("move"),
+  id: formText,
+  status: z.enum(STATUSES, { error: NOT_A_MOVE }),
+  version: z.coerce.number({ error: NOT_A_MOVE }).int(NOT_A_MOVE).min(1, NOT_A_MOVE),
+  // A drag posts through a fetcher and stays on the board; the "Move to" form gets a redirect.
+  via: formText,
+});
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
-  const form = await request.formData();
-  if (form.get("intent") !== "move") throw new AppError(400, "Unknown action", "The board can only move initiatives.");
-  const id = requireId(String(form.get("id") ?? ""), "This initiative");
-  const status = statusField.safeParse(form.get("status"));
-  const version = Number(form.get("version"));
-  if (!status.success || !Number.isInteger(version) || version < 1) {
-    throw new AppError(400, "Cannot move", "Choose one of the board’s statuses, from a board that is up to date.");
-  }
+  const move = parseIntent(await request.formData(), moveIntent, "The board can only move initiatives.");
+  const id = requireId(move.id, "This initiative");
   try {
-    await moveInitiative(context.db, workspace.id, user.id, id, version, status.data);
+    await moveInitiative(context.db, workspace.id, user.id, id, move.version, move.status);
   } catch (error) {
     if (error instanceof ConflictError) {
       const current = error.current as { title: string; status: keyof typeof STATUS_LABELS };
@@ -48,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  if (form.get("via") === "drag") return data<MoveAnswer>({});
+  if (move.via === "drag") return data<MoveAnswer>({});
   throw redirect(`/w/${workspace.slug}/initiatives/board`);
 }
 

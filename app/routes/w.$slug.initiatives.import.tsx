@@ -1,8 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
+import { FieldShell } from "~/components/ui/field";
 import { ImportFileError, importInitiatives, previewImport } from "~/modules/initiatives/csv-import.server";
 import { ImportPreviewView } from "~/modules/initiatives/import-preview";
 import { readImportRequest } from "~/modules/initiatives/import-upload.server";
@@ -48,7 +50,7 @@ const COLUMNS = ["title (required)", "problem", "description", "status", "owner_
 export default function ImportInitiativesPage() {
   const { slug, framework } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   const here = `/w/${slug}/initiatives/import`;
   return (
     <>
@@ -68,10 +70,7 @@ export default function ImportInitiativesPage() {
           <div className="max-w-2xl space-y-6">
             {answer && "error" in answer ? <Alert tone="error">{answer.error}</Alert> : null}
             <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
-              <div>
-                <label htmlFor="file" className="mb-1 block text-sm font-medium">
-                  CSV file
-                </label>
+              <FieldShell label="CSV file" htmlFor="file" hint="Up to 1 MB. The first row names the columns.">
                 <input
                   id="file"
                   name="file"
@@ -80,8 +79,7 @@ export default function ImportInitiativesPage() {
                   required
                   className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-200 dark:file:bg-zinc-800 dark:file:text-zinc-100"
                 />
-                <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">Up to 1 MB. The first row names the columns.</p>
-              </div>
+              </FieldShell>
               <div className="flex gap-2">
                 <Button disabled={busy}>Check the file</Button>
                 <Link to={`/w/${slug}/initiatives`} className={buttonClass("ghost")}>

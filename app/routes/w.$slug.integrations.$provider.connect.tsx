@@ -1,6 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { startConnection } from "~/modules/integrations/connect.server";
+import { newConnectFlow } from "~/modules/integrations/connect-state.server";
+import { callbackUrl, requireConfiguredProvider } from "~/modules/integrations/providers.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { startFlow } from "~/services/browser-flows.server";
 
 /**
  * "Connect" on Settings → Integrations is a link here (admins only); the browser leaves for the
@@ -9,6 +11,11 @@ import { requireMembership } from "~/modules/workspaces/workspaces.server";
  * with a code that matches the flow this session started.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const access = await requireMembership(request, context, params.slug, "admin");
-  return redirect(await startConnection(context, access, params.provider));
+  const { workspace, user } = await requireMembership(request, context, params.slug, "admin");
+  const provider = requireConfiguredProvider(context.config, params.provider);
+  // The callback exchanges the code only for the flow this session keeps (complete-connection.server.ts).
+  const flow = newConnectFlow(provider.id, workspace.id, user.id);
+  // Connecting needs an admin's session, so the flow is the session's and no cookie is set.
+  await startFlow(context, "connect", flow);
+  return redirect(provider.authorizationUrl({ state: flow.state, codeVerifier: flow.codeVerifier, redirectUri: callbackUrl(context.config, workspace.slug, provider.id) }).href);
 }

@@ -6,7 +6,8 @@ import { deletePersona, listPersonaInitiatives, requirePersona } from "~/modules
 import { PERSONA_FIELDS } from "~/modules/personas/schema";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
+import { deleteIntent, parseIntent } from "~/services/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.persona.name} · Bearing` : "Persona · Bearing" }];
 
@@ -20,8 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const persona = await requirePersona(context.db, workspace.id, requireId(params.id, "This persona"));
-  const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.");
+  parseIntent(await request.formData(), deleteIntent, "This page only knows how to delete.");
   await deletePersona(context.db, workspace.id, user.id, persona.id);
   throw redirect(`/w/${workspace.slug}/personas`);
 }

@@ -10,7 +10,8 @@ import { IMPACT_LABELS, LIKELIHOOD_LABELS } from "~/modules/risks/schema";
 import { bandLabel } from "~/modules/risks/severity";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
+import { deleteIntent, parseIntent } from "~/services/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.risk.title} · Bearing` : "Risk · Bearing" }];
 
@@ -25,8 +26,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = requireId(params.id, "This risk");
   // Another workspace's id answers 404 whatever the form says, exactly like an unknown one.
   await requireRisk(context.db, workspace.id, id);
-  const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.");
+  parseIntent(await request.formData(), deleteIntent, "This page only knows how to delete.");
   await deleteRisk(context.db, workspace.id, user.id, id);
   throw redirect(`/w/${workspace.slug}/risks`);
 }

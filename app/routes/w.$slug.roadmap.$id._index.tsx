@@ -9,7 +9,8 @@ import { LANE_BAR } from "~/modules/roadmap/roadmap-timeline";
 import { LANE_DESCRIPTIONS, LANE_LABELS } from "~/modules/roadmap/schema";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
+import { deleteIntent, parseIntent } from "~/services/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} · Roadmap · Bearing` : "Roadmap item · Bearing" }];
 
@@ -23,8 +24,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   // Another workspace's id answers 404 whatever the form says.
   const item = await requireRoadmapItem(context.db, workspace.id, requireId(params.id, "This roadmap item"));
-  const form = await request.formData();
-  if (form.get("intent") !== "delete") throw new AppError(400, "Unknown action", "This page only knows how to delete.");
+  parseIntent(await request.formData(), deleteIntent, "This page only knows how to delete.");
   await deleteRoadmapItem(context.db, workspace.id, user.id, item.id);
   throw redirect(`/w/${workspace.slug}/roadmap`);
 }

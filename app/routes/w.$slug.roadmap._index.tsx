@@ -11,7 +11,7 @@ import { LANES, moveSchema } from "~/modules/roadmap/schema";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { AppError } from "~/services/errors.server";
-import { rejected } from "~/services/forms.server";
+import { rejected, staysOnPage } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Roadmap · Bearing" }];
 
@@ -49,7 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const formData = await request.formData();
-  const stay = formData.get("_stay") === "1";
+  const stay = staysOnPage(formData);
   const submission = parseWithZod(formData, { schema: moveSchema });
   if (submission.status !== "success") {
     const refused = new AppError(400, "Unknown move", "This move could not be understood. Reload the roadmap and try again.");

@@ -1,8 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { PageHeader } from "~/components/app-shell";
 import { formatDateTime } from "~/components/dates";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { CopyLink } from "~/modules/roadmap/copy-link";
@@ -10,7 +12,8 @@ import { RoadmapTabs } from "~/modules/roadmap/roadmap-tabs";
 import { createShareSchema, HIDEABLE_FIELD_LABELS, HIDEABLE_FIELDS } from "~/modules/roadmap/schema";
 import { createShare, listShares, revokeShare } from "~/modules/roadmap/shares.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
+import { formText, parseIntent } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Roadmap share links · Bearing" }];
 
@@ -19,15 +22,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { slug: workspace.slug, shares: await listShares(context.db, workspace.id) };
 }
 
+// The fields to hide are the create form's, checked by createShareSchema.
+const shareIntents = z.discriminatedUnion("intent", [z.object({ intent: z.literal("create") }), z.object({ intent: z.literal("revoke"), shareId: formText })]);
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "revoke") {
-    await revokeShare(context.db, workspace.id, user.id, requireId(String(form.get("shareId") ?? ""), "This share link"));
+  const submitted = parseIntent(form, shareIntents, "This page creates and revokes share links.");
+  if (submitted.intent === "revoke") {
+    await revokeShare(context.db, workspace.id, user.id, requireId(submitted.shareId, "This share link"));
     return { revoked: true as const };
   }
-  if (intent !== "create") throw new AppError(400, "Unknown action", "This page creates and revokes share links.");
   const submission = parseWithZod(form, { schema: createShareSchema });
   if (submission.status !== "success") return data({ error: "Pick the fields to hide from the list." }, { status: 400 });
   const { token } = await createShare(context.db, workspace.id, user.id, submission.value.hide);
@@ -39,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function RoadmapSharesPage() {
   const { slug, shares } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <>
       <PageHeader title="Roadmap" description="Read-only links to the roadmap for people without an account." />

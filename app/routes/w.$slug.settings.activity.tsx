@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell";
 import { Button, buttonClass } from "~/components/ui/button";
-import { inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 import { ActivityFeed } from "~/modules/activity/activity-feed";
 import { ACTIVITY_PAGE_SIZE, activityQuery, readActivityFilter } from "~/modules/activity/activity-filter";
 import { ITEM_LABELS, ITEM_TYPES } from "~/modules/activity/item-links";
@@ -39,10 +39,7 @@ export default function ActivityPage() {
       />
       <div className="max-w-4xl space-y-4 p-4 sm:p-8">
         <Form method="get" className="flex flex-wrap items-end gap-2" onChange={(event) => submit(event.currentTarget)}>
-          <div>
-            <label htmlFor="activity-type" className="mb-1 block text-sm font-medium">
-              Show
-            </label>
+          <FieldShell label="Show" htmlFor="activity-type">
             <select id="activity-type" name="type" defaultValue={filter.entityType ?? ""} key={filter.entityType ?? ""} className={`${inputClass} w-56`}>
               <option value="">Everything</option>
               {ITEM_TYPES.map((type) => (
@@ -51,7 +48,7 @@ export default function ActivityPage() {
                 </option>
               ))}
             </select>
-          </div>
+          </FieldShell>
           <Button variant="secondary">Filter</Button>
         </Form>
 

@@ -1,12 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { PageHeader } from "~/components/app-shell";
 import { formatDate } from "~/components/dates";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Field, SelectField, inputClass } from "~/components/ui/field";
+import { Field, inputClass, SelectField } from "~/components/ui/field";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/modules/workspaces/invitations.server";
 import { changeRole, listMembers, removeMember } from "~/modules/workspaces/members.server";
 import { atLeast, canAssign, INVITABLE_ROLES, ROLE_DESCRIPTIONS, ROLES, type Role } from "~/modules/workspaces/roles";
@@ -15,7 +17,7 @@ import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { emails } from "~/services/email-templates.server";
 import { sendInBackground } from "~/services/email.server";
 import { AppError } from "~/services/errors.server";
-import { rejected } from "~/services/forms.server";
+import { formText, parseIntent, rejected } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Members · Bearing" }];
 
@@ -28,16 +30,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { workspace, role, me: user.id, members, invitations };
 }
 
+// Inviting and changing a role have their own schemas (inviteSchema, changeRoleSchema), for their field errors.
+const memberIntents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["invite", "change-role", "leave"]) }),
+  z.object({ intent: z.literal("remove"), userId: formText }),
+  z.object({ intent: z.literal("revoke-invitation"), invitationId: formText }),
+]);
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
-  const intent = form.get("intent");
-  const leaving = intent === "leave";
-  const access = await requireMembership(request, context, params.slug, leaving ? "viewer" : "admin");
+  const submitted = parseIntent(form, memberIntents, "Unknown action.");
+  const access = await requireMembership(request, context, params.slug, submitted.intent === "leave" ? "viewer" : "admin");
   const { workspace, user, role } = access;
   const actor = { id: user.id, role };
 
   try {
-    switch (intent) {
+    switch (submitted.intent) {
       case "invite": {
         const submission = parseWithZod(form, { schema: inviteSchema });
         if (submission.status !== "success") return rejected(submission.reply());
@@ -60,16 +68,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return { notice: "Role changed." };
       }
       case "remove":
-        await removeMember(context.db, workspace.id, actor, String(form.get("userId")));
+        await removeMember(context.db, workspace.id, actor, submitted.userId);
         return { notice: "Member removed." };
       case "revoke-invitation":
-        await revokeInvitation(context.db, workspace.id, String(form.get("invitationId")));
+        await revokeInvitation(context.db, workspace.id, submitted.invitationId);
         return { notice: "Invitation revoked." };
       case "leave":
         await removeMember(context.db, workspace.id, actor, user.id);
         throw redirect("/");
-      default:
-        return data({ error: "Unknown action." }, { status: 400 });
     }
   } catch (error) {
     if (error instanceof AppError) return data({ error: error.message }, { status: error.status });
@@ -80,7 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function MembersPage() {
   const { workspace, role, me, members, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const submitting = useIsPending();
   const isAdmin = atLeast(role, "admin");
   const [form, fields] = useForm({
     id: "invite",
@@ -106,7 +112,7 @@ export default function MembersPage() {
               <input type="hidden" name="intent" value="invite" />
               <Field label="Email" meta={fields.email} type="email" placeholder="colleague@example.com" />
               <SelectField label="Role" meta={fields.role} options={INVITABLE_ROLES.map((r) => ({ value: r, label: label(r) }))} />
-              <Button className="sm:mt-6" disabled={navigation.state === "submitting"}>
+              <Button className="sm:mt-6" disabled={submitting}>
                 Send invitation
               </Button>
             </Form>

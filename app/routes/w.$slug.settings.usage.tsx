@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { EmptyState, PageHeader } from "~/components/app-shell";
 import { Time } from "~/components/dates";
 import { Button } from "~/components/ui/button";
-import { inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 import { DailyBarChart, RankedBars } from "~/modules/usage/usage-charts";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { USAGE_PERIODS } from "~/modules/usage/schema";
@@ -31,10 +31,7 @@ export default function UsagePage() {
       />
       <div className="max-w-5xl space-y-8 p-4 sm:p-8">
         <Form method="get" className="flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor="usage-period" className="mb-1 block text-sm font-medium">
-              Period
-            </label>
+          <FieldShell label="Period" htmlFor="usage-period">
             <select id="usage-period" name="days" defaultValue={String(period)} key={period} className={`${inputClass} w-44`}>
               {USAGE_PERIODS.map((days) => (
                 <option key={days} value={days}>
@@ -42,7 +39,7 @@ export default function UsagePage() {
                 </option>
               ))}
             </select>
-          </div>
+          </FieldShell>
           <Button variant="secondary">Show</Button>
         </Form>
 

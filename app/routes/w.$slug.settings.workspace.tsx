@@ -2,20 +2,22 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { PageHeader } from "~/components/app-shell";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { TransferSection } from "~/modules/workspace-transfer/transfer-section";
 import { getPrioritization } from "~/modules/initiatives/initiatives.server";
 import { PrioritizationForm } from "~/modules/initiatives/prioritization-form";
-import { prioritizationFromForm, setPrioritization } from "~/modules/initiatives/prioritization.server";
+import { setPrioritization } from "~/modules/initiatives/prioritization.server";
+import { FRAMEWORK_IDS } from "~/modules/initiatives/scoring";
 import { atLeast } from "~/modules/workspaces/roles";
 import { DeleteWorkspaceSection } from "~/modules/workspaces/delete-workspace-section";
 import { deleteWorkspaceSchema, workspaceSettingsSchema } from "~/modules/workspaces/schema";
 import { deleteWorkspace, WORKSPACE_RESTORE_DAYS } from "~/modules/workspaces/workspace-deletion.server";
 import { requireMembership, updateWorkspace } from "~/modules/workspaces/workspaces.server";
 import { AppError } from "~/services/errors.server";
-import { rejected } from "~/services/forms.server";
+import { parseIntent, rejected } from "~/services/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Workspace settings · Bearing" }];
 
@@ -25,9 +27,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { workspace, prioritization, canEdit: atLeast(role, "admin"), isOwner: role === "owner", restoreDays: WORKSPACE_RESTORE_DAYS, origin: context.config.appUrl.origin };
 }
 
+// The name and address form sends no intent. Deleting checks its confirmation with deleteWorkspaceSchema.
+const workspaceSettingsIntents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("settings").default("settings") }),
+  z.object({ intent: z.literal("delete-workspace") }),
+  // Anything but the three frameworks is a tampered form.
+  z.object({ intent: z.literal("prioritization"), prioritization: z.enum(FRAMEWORK_IDS, { error: "Choose RICE, WSJF or ICE." }) }),
+]);
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
-  if (formData.get("intent") === "delete-workspace") {
+  const submitted = parseIntent(formData, workspaceSettingsIntents);
+  if (submitted.intent === "delete-workspace") {
     const { workspace, user } = await requireMembership(request, context, params.slug, "owner");
     const submission = parseWithZod(formData, { schema: deleteWorkspaceSchema(workspace.name) });
     if (submission.status !== "success") return data({ deleteResult: submission.reply() }, { status: 400 });
@@ -35,8 +46,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     throw redirect(`/?deleted=${encodeURIComponent(workspace.id)}`);
   }
   const { workspace, user } = await requireMembership(request, context, params.slug, "admin");
-  if (formData.get("intent") === "prioritization") {
-    await setPrioritization(context.db, workspace.id, user.id, prioritizationFromForm(formData));
+  if (submitted.intent === "prioritization") {
+    await setPrioritization(context.db, workspace.id, user.id, submitted.prioritization);
     throw redirect(`/w/${workspace.slug}/settings/workspace`);
   }
   const submission = parseWithZod(formData, { schema: workspaceSettingsSchema });

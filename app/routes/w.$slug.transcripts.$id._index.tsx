@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { z } from "zod";
 import { AiAction } from "~/ai/components/ai-action";
 import { PageHeader } from "~/components/app-shell";
 import { EditDeleteActions } from "~/components/confirm-delete";
@@ -14,7 +15,8 @@ import { deleteTranscript, requireTranscript } from "~/modules/transcripts/trans
 import { readSmallForm } from "~/modules/transcripts/upload.server";
 import { atLeast } from "~/modules/workspaces/roles";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
-import { AppError, requireId } from "~/services/errors.server";
+import { requireId } from "~/services/errors.server";
+import { formText, parseIntent } from "~/services/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.transcript.title} · Bearing` : "Transcript · Bearing" }];
 
@@ -36,23 +38,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { slug: workspace.slug, transcript: { ...transcript, content, action_items: undefined }, actionItems, canEdit: atLeast(role, "editor") };
 }
 
+const transcriptPageIntents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("delete") }),
+  z.object({ intent: z.enum(["convert-initiative", "convert-risk"]), actionItemId: formText }),
+]);
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const id = requireId(params.id, "This transcript");
   await requireTranscript(context.db, workspace.id, id);
   const form = await readSmallForm(request, 16 * 1024);
-  const intent = form.get("intent");
-  if (intent === "delete") {
+  const submitted = parseIntent(form, transcriptPageIntents, "This page knows how to delete a transcript and to turn an action item into an initiative or a risk.");
+  if (submitted.intent === "delete") {
     await deleteTranscript(context.db, workspace.id, user.id, id);
     throw redirect(`/w/${workspace.slug}/transcripts`);
   }
-  if (intent === "convert-initiative" || intent === "convert-risk") {
-    const target = intent === "convert-initiative" ? "initiative" : "risk";
-    const itemId = String(form.get("actionItemId") ?? "");
-    const converted = await convertActionItem(context.db, workspace.id, user.id, id, itemId, target);
-    throw redirect(`/w/${workspace.slug}/${target === "initiative" ? "initiatives" : "risks"}/${converted.id}`);
-  }
-  throw new AppError(400, "Unknown action", "This page knows how to delete a transcript and to turn an action item into an initiative or a risk.");
+  const target = submitted.intent === "convert-initiative" ? "initiative" : "risk";
+  const converted = await convertActionItem(context.db, workspace.id, user.id, id, submitted.actionItemId, target);
+  throw redirect(`/w/${workspace.slug}/${target === "initiative" ? "initiatives" : "risks"}/${converted.id}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { ConflictNotice } from "~/components/conflict-notice";
@@ -9,7 +9,7 @@ import { requireTranscript, updateTranscript, type Transcript } from "~/modules/
 import { readSmallForm } from "~/modules/transcripts/upload.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { requireId } from "~/services/errors.server";
-import { rejected } from "~/services/forms.server";
+import { rejected, saved } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit transcript · Bearing" }];
@@ -84,8 +84,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const here = `/w/${workspace.slug}/transcripts/${id}`;
   // The AI summariser saves accepted notes one by one from the transcript page, and stays there.
-  if (form.get("_stay") === "1") return { saved: { url: here } };
-  throw redirect(here);
+  return saved(form, here);
 }
 
 export default function EditTranscriptPage() {

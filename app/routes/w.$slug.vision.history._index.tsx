@@ -4,7 +4,7 @@ import { EmptyState, PageHeader } from "~/components/app-shell";
 import { Time } from "~/components/dates";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 import { listVisionVersions } from "~/modules/vision/vision.server";
 import { diffVisionVersions } from "~/modules/vision/vision-diff";
 import { DiffLegend, FieldDiffView } from "~/modules/vision/vision-diff-view";
@@ -120,10 +120,7 @@ export default function VisionHistoryPage() {
 
 function VersionSelect({ name, label, numbers, defaultValue }: { name: string; label: string; numbers: number[]; defaultValue?: number }) {
   return (
-    <div>
-      <label htmlFor={`diff-${name}`} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell label={label} htmlFor={`diff-${name}`}>
       <select id={`diff-${name}`} name={name} defaultValue={defaultValue} className={`${inputClass} w-auto`}>
         {numbers.map((number) => (
           <option key={number} value={number}>
@@ -131,7 +128,7 @@ function VersionSelect({ name, label, numbers, defaultValue }: { name: string; l
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 

@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { AuthLayout, TextLink } from "~/components/auth-layout";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 import { importWorkspace, parseExport } from "~/modules/workspace-transfer/import-workspace.server";
 import { readImportUpload } from "~/modules/workspace-transfer/import-upload.server";
 import { requireVerifiedUser } from "~/services/auth.server";
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ImportWorkspacePage() {
   const result = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const fileError = result?.field === "file" ? result.message : undefined;
   const nameError = result?.field === "name" ? result.message : undefined;
   return (
@@ -41,10 +42,7 @@ export default function ImportWorkspacePage() {
       footer={<TextLink to="/w/new">Create an empty workspace instead</TextLink>}
     >
       <Form method="post" encType="multipart/form-data" className="space-y-4">
-        <div>
-          <label htmlFor="import-file" className="mb-1 block text-sm font-medium">
-            Bearing export (.json, up to 20 MB)
-          </label>
+        <FieldShell label="Bearing export (.json, up to 20 MB)" htmlFor="import-file" errors={fileError ? [fileError] : undefined} errorId="import-file-error">
           <input
             id="import-file"
             name="file"
@@ -55,12 +53,17 @@ export default function ImportWorkspacePage() {
             aria-describedby={fileError ? "import-file-error" : undefined}
             className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-200 dark:file:bg-zinc-800 dark:file:text-zinc-100"
           />
-          <FieldErrors id="import-file-error" errors={fileError ? [fileError] : undefined} />
-        </div>
-        <div>
-          <label htmlFor="import-name" className="mb-1 block text-sm font-medium">
-            Workspace name <span className="font-normal text-zinc-500">(optional)</span>
-          </label>
+        </FieldShell>
+        <FieldShell
+          label={
+            <>
+              Workspace name <span className="font-normal text-zinc-500">(optional)</span>
+            </>
+          }
+          htmlFor="import-name"
+          errors={nameError ? [nameError] : undefined}
+          errorId="import-name-error"
+        >
           <input
             id="import-name"
             name="name"
@@ -72,8 +75,7 @@ export default function ImportWorkspacePage() {
             aria-describedby={nameError ? "import-name-error" : undefined}
             className={inputClass}
           />
-          <FieldErrors id="import-name-error" errors={nameError ? [nameError] : undefined} />
-        </div>
+        </FieldShell>
         <Button className="w-full" disabled={submitting}>
           {submitting ? "Importing…" : "Import workspace"}
         </Button>

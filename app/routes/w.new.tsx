@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthLayout, TextLink } from "~/components/auth-layout";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { createWorkspaceSchema } from "~/modules/workspaces/schema";
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewWorkspacePage() {
   const { firstWorkspace } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.result;
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(createWorkspaceSchema),

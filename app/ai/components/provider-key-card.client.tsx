@@ -2,7 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 import type { AiEndpointAnswer } from "../ai-endpoints";
 import { maskKey, removeProvider, saveProvider, type StoredProvider, type VaultState } from "../key-vault.client";
 import { endpointOrigin, PROVIDERS, type ProviderId } from "../providers";
@@ -160,10 +160,18 @@ export function ProviderKeyCard({ provider, stored, isDefault, reachableOrigins,
           void save();
         }}
       >
-        <div>
-          <label htmlFor={`${id}-key`} className="mb-1 block text-sm font-medium">
-            API key
-          </label>
+        <FieldShell
+          label="API key"
+          htmlFor={`${id}-key`}
+          hint={
+            <a href={info.keysUrl} target="_blank" rel="noreferrer" className="underline">
+              {info.keyRequired ? `Where to get your ${info.label} key` : "Letting a local server accept calls from this page (Ollama)"}
+            </a>
+          }
+          hintId={`${id}-key-hint`}
+          errors={keyError ? [keyError] : undefined}
+          errorId={`${id}-key-error`}
+        >
           <input
             id={`${id}-key`}
             data-field="apiKey"
@@ -175,18 +183,9 @@ export function ProviderKeyCard({ provider, stored, isDefault, reachableOrigins,
             aria-invalid={keyError ? true : undefined}
             aria-describedby={keyError ? `${id}-key-error` : `${id}-key-hint`}
           />
-          <p id={`${id}-key-hint`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-            <a href={info.keysUrl} target="_blank" rel="noreferrer" className="underline">
-              {info.keyRequired ? `Where to get your ${info.label} key` : "Letting a local server accept calls from this page (Ollama)"}
-            </a>
-          </p>
-          <FieldErrors id={`${id}-key-error`} errors={keyError ? [keyError] : undefined} />
-        </div>
+        </FieldShell>
         <div className="grid gap-3 sm:grid-cols-2">
-          <div>
-            <label htmlFor={`${id}-base-url`} className="mb-1 block text-sm font-medium">
-              Base URL
-            </label>
+          <FieldShell label="Base URL" htmlFor={`${id}-base-url`} errors={baseUrlError || refused ? [(baseUrlError ?? refused)!] : undefined} errorId={`${id}-base-url-error`}>
             <input
               id={`${id}-base-url`}
               data-field="baseUrl"
@@ -200,12 +199,8 @@ export function ProviderKeyCard({ provider, stored, isDefault, reachableOrigins,
               aria-invalid={baseUrlError || refused ? true : undefined}
               aria-describedby={baseUrlError || refused ? `${id}-base-url-error` : undefined}
             />
-            <FieldErrors id={`${id}-base-url-error`} errors={baseUrlError || refused ? [(baseUrlError ?? refused)!] : undefined} />
-          </div>
-          <div>
-            <label htmlFor={`${id}-model`} className="mb-1 block text-sm font-medium">
-              Default model
-            </label>
+          </FieldShell>
+          <FieldShell label="Default model" htmlFor={`${id}-model`}>
             <input
               id={`${id}-model`}
               data-field="model"
@@ -216,7 +211,7 @@ export function ProviderKeyCard({ provider, stored, isDefault, reachableOrigins,
               placeholder={info.defaultModel}
               className={inputClass}
             />
-          </div>
+          </FieldShell>
         </div>
         <div className="flex flex-wrap gap-2">
           <Button size="sm" disabled={waitingForReload}>

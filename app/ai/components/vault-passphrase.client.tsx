@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 import { lockVault, setPassphrase, unlockVault, WrongPassphraseError, type VaultState } from "../key-vault.client";
 
 type Apply = (operation: () => Promise<VaultState | void>) => Promise<boolean>;
@@ -11,10 +11,7 @@ const MIN_PASSPHRASE_LENGTH = 8;
 function PassphraseInput({ label, error, autoComplete }: { label: string; error: string | null; autoComplete: "current-password" | "new-password" }) {
   const id = useId();
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell label={label} htmlFor={id} errors={error ? [error] : undefined} errorId={`${id}-error`}>
       <input
         id={id}
         data-field="passphrase"
@@ -25,8 +22,7 @@ function PassphraseInput({ label, error, autoComplete }: { label: string; error:
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
-      <FieldErrors id={`${id}-error`} errors={error ? [error] : undefined} />
-    </div>
+    </FieldShell>
   );
 }
 

@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, LabelHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 export const inputClass =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 aria-[invalid]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900";
@@ -12,6 +12,59 @@ export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) 
         <li key={error}>{error}</li>
       ))}
     </ul>
+  );
+}
+
+/** The label above a field. A `<legend>` of a group of fields takes the same look with `labelClass`. */
+export const labelClass = "mb-1 block text-sm font-medium";
+
+export function Label({ children, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
+  return (
+    <label {...props} className={labelClass}>
+      {children}
+    </label>
+  );
+}
+
+/** The sentence under a field saying what it takes; give it an id when the field points at it (aria-describedby). */
+export function Hint({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <p id={id} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+      {children}
+    </p>
+  );
+}
+
+/**
+ * A field's label, hint and errors around the control it is given: for controls that conform does not
+ * bind (a file input, a filter, a key in the browser's vault) and for the field components below.
+ */
+export function FieldShell({
+  label,
+  htmlFor,
+  hint,
+  hintId,
+  errors,
+  errorId,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  htmlFor: string;
+  hint?: ReactNode;
+  hintId?: string;
+  errors?: string[];
+  errorId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <Label htmlFor={htmlFor}>{label}</Label>
+      {children}
+      {hint ? <Hint id={hintId}>{hint}</Hint> : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
   );
 }
 
@@ -29,14 +82,9 @@ export function Field({
   "type" | "name" | "id" | "defaultValue"
 >) {
   return (
-    <div>
-      <label htmlFor={meta.id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell label={label} htmlFor={meta.id} hint={hint} errors={meta.errors} errorId={meta.errorId}>
       <input {...getInputProps(meta, { type })} className={inputClass} {...props} key={meta.key} />
-      {hint ? <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{hint}</p> : null}
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -60,21 +108,21 @@ export function CheckboxField({ label, meta }: { label: ReactNode; meta: FieldMe
   );
 }
 
+/** A labelled select bound to a conform field. */
 export function SelectField({
   label,
   meta,
   options,
+  hint,
   ...props
 }: {
   label: string;
   meta: FieldMetadata<string | undefined>;
   options: ReadonlyArray<{ value: string; label: string }>;
+  hint?: ReactNode;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "defaultValue">) {
   return (
-    <div>
-      <label htmlFor={meta.id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell label={label} htmlFor={meta.id} hint={hint} errors={meta.errors} errorId={meta.errorId}>
       <select {...getSelectProps(meta)} key={meta.key} className={inputClass} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -82,7 +130,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldShell>
   );
 }

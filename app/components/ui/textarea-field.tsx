@@ -1,6 +1,6 @@
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode, TextareaHTMLAttributes } from "react";
-import { FieldErrors, inputClass } from "./field";
+import { FieldShell, inputClass } from "./field";
 
 export function TextareaField({
   label,
@@ -13,13 +13,8 @@ export function TextareaField({
   "name" | "id" | "defaultValue"
 >) {
   return (
-    <div>
-      <label htmlFor={meta.id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell label={label} htmlFor={meta.id} hint={hint} errors={meta.errors} errorId={meta.errorId}>
       <textarea {...getTextareaProps(meta)} key={meta.key} rows={rows} className={inputClass} {...props} />
-      {hint ? <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{hint}</p> : null}
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldShell>
   );
 }

@@ -6,7 +6,8 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { ConfirmEmailFirst } from "./confirm-email-first";
-import type { TwoFactorActionData, TwoFactorState } from "./two-factor.server";
+import type { TwoFactorState } from "~/services/two-factor/setup.server";
+import type { TwoFactorActionData } from "./two-factor-reply";
 import { confirmTwoFactorSchema, proveTwoFactorSchema, TWO_FACTOR_INTENTS } from "./two-factor-schema";
 
 type Setup = { qrCode: string; manualKey: string };

@@ -1,9 +1,10 @@
-import { getCollectionProps, getFormProps, getSelectProps, useForm, type Submission, type SubmissionResult } from "@conform-to/react";
+import { getCollectionProps, getFormProps, useForm, type Submission, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { Field, FieldErrors, inputClass } from "~/components/ui/field";
+import { Field, FieldErrors, SelectField } from "~/components/ui/field";
 import { TextareaField } from "~/components/ui/textarea-field";
 import { initiativeSchema, STATUS_OPTIONS, updateInitiativeSchema } from "./schema";
 import { ScoreFields } from "./score-fields";
@@ -67,7 +68,7 @@ export function InitiativeForm({
   cancelTo: string;
 }) {
   const schema = version ? updateInitiativeSchema(framework) : initiativeSchema(framework);
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const [form, fields] = useForm<InitiativeFormValue>({
     lastResult,
     defaultValue,
@@ -86,33 +87,8 @@ export function InitiativeForm({
       <TextareaField label="Problem" meta={fields.problem} rows={3} hint="Whose problem, and what it costs them today." />
       <TextareaField label="Description" meta={fields.description} rows={8} hint="Markdown: **bold**, lists, links, tables." />
       <div className="grid gap-4 sm:grid-cols-3">
-        <div>
-          <label htmlFor={fields.status.id} className="mb-1 block text-sm font-medium">
-            Status
-          </label>
-          <select {...getSelectProps(fields.status)} key={fields.status.key} className={inputClass}>
-            {STATUS_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          <FieldErrors id={fields.status.errorId} errors={fields.status.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.owner_id.id} className="mb-1 block text-sm font-medium">
-            Owner
-          </label>
-          <select {...getSelectProps(fields.owner_id)} key={fields.owner_id.key} className={inputClass}>
-            <option value="">No owner</option>
-            {choices.members.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
-          </select>
-          <FieldErrors id={fields.owner_id.errorId} errors={fields.owner_id.errors} />
-        </div>
+        <SelectField label="Status" meta={fields.status} options={STATUS_OPTIONS} />
+        <SelectField label="Owner" meta={fields.owner_id} options={[{ value: "", label: "No owner" }, ...choices.members.map((member) => ({ value: member.id, label: member.name }))]} />
         <Field label="Target quarter" meta={fields.target_quarter} placeholder="2026-Q3" />
       </div>
       <Field label="Tags" meta={fields.tags} placeholder="payments, retention" hint="Separate tags with commas." />

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
-import { inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 import { FRAMEWORK_IDS, FRAMEWORKS, type Framework } from "./scoring";
 
 /** Settings → Workspace: the framework every initiative score follows. */
@@ -9,19 +9,20 @@ export function PrioritizationForm({ current, canEdit }: { current: Framework; c
     <Form method="post" className="space-y-4 border-t border-zinc-200 pt-6 dark:border-zinc-800">
       <input type="hidden" name="intent" value="prioritization" />
       <fieldset disabled={!canEdit}>
-        <label htmlFor="prioritization" className="mb-1 block text-sm font-medium">
-          Prioritisation framework
-        </label>
-        <select id="prioritization" name="prioritization" defaultValue={current} className={inputClass} aria-describedby="prioritization-hint">
-          {FRAMEWORK_IDS.map((id) => (
-            <option key={id} value={id}>
-              {FRAMEWORKS[id].name} — {FRAMEWORKS[id].formula}
-            </option>
-          ))}
-        </select>
-        <p id="prioritization-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-          Every initiative’s score follows it. Each framework’s estimates are kept, so switching back restores the old scores.
-        </p>
+        <FieldShell
+          label="Prioritisation framework"
+          htmlFor="prioritization"
+          hint="Every initiative’s score follows it. Each framework’s estimates are kept, so switching back restores the old scores."
+          hintId="prioritization-hint"
+        >
+          <select id="prioritization" name="prioritization" defaultValue={current} className={inputClass} aria-describedby="prioritization-hint">
+            {FRAMEWORK_IDS.map((id) => (
+              <option key={id} value={id}>
+                {FRAMEWORKS[id].name} — {FRAMEWORKS[id].formula}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
       </fieldset>
       {canEdit ? (
         <Button variant="secondary">Save framework</Button>

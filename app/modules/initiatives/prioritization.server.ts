@@ -1,7 +1,6 @@
 import type { Database } from "../../../db/database";
 import { recordActivity } from "../activity/activity.server";
-import { AppError } from "../../services/errors.server";
-import { FRAMEWORKS, isFramework, type Framework } from "./scoring";
+import { FRAMEWORKS, type Framework } from "./scoring";
 
 /** An admin's choice of framework for the whole workspace; every score shown follows it at once. */
 export function setPrioritization(db: Database, workspaceId: string, actorId: string, framework: Framework) {
@@ -18,11 +17,4 @@ export function setPrioritization(db: Database, workspaceId: string, actorId: st
       title: `${workspace.name}: prioritisation by ${FRAMEWORKS[framework].name}`,
     });
   });
-}
-
-/** The framework a settings form chose; anything else is a tampered form. */
-export function prioritizationFromForm(form: FormData): Framework {
-  const value = form.get("prioritization");
-  if (!isFramework(value)) throw new AppError(400, "Unknown framework", "Choose RICE, WSJF or ICE.");
-  return value;
 }

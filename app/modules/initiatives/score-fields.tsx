@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
-import { FieldErrors, inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 import { FRAMEWORKS, frameworkInputs, type Framework, type ScoreInput } from "./scoring";
 
 type ScoreMeta = FieldMetadata<number | undefined>;
@@ -25,10 +25,7 @@ export function ScoreFields({ framework, fields }: { framework: Framework; field
 function ScoreField({ input, meta }: { input: ScoreInput; meta: ScoreMeta }) {
   const hintId = `${meta.id}-hint`;
   return (
-    <div>
-      <label htmlFor={meta.id} className="mb-1 block text-sm font-medium">
-        {input.label}
-      </label>
+    <FieldShell label={input.label} htmlFor={meta.id} hint={input.help} hintId={hintId} errors={meta.errors} errorId={meta.errorId}>
       {input.choices ? (
         <select {...getSelectProps(meta)} key={meta.key} className={inputClass} aria-describedby={`${hintId} ${meta.errorId}`}>
           <option value="">Not estimated</option>
@@ -48,10 +45,6 @@ function ScoreField({ input, meta }: { input: ScoreInput; meta: ScoreMeta }) {
           aria-describedby={`${hintId} ${meta.errorId}`}
         />
       )}
-      <p id={hintId} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-        {input.help}
-      </p>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldShell>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { FieldErrors, inputClass } from "~/components/ui/field";
+import { inputClass, FieldShell } from "~/components/ui/field";
 
 /** One feature of a connected integration (a channel, an import, a push): a titled card. */
 export function Panel({ title, children }: { title: string; children: ReactNode }) {
@@ -14,10 +14,7 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
 /** A labelled choice among the provider's items (channels, sites, risks), its error under it. */
 export function Select({ id, name, label, error, options, empty, defaultValue = "" }: { id: string; name: string; label: string; error?: string; options: { value: string; label: string }[]; empty: string; defaultValue?: string }) {
   return (
-    <div className="min-w-0 flex-1">
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell label={label} htmlFor={id} errors={error ? [error] : undefined} errorId={`${id}-error`} className="min-w-0 flex-1">
       <select id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} defaultValue={defaultValue}>
         <option value="">{options.length ? "Choose…" : empty}</option>
         {options.map((option) => (
@@ -26,19 +23,14 @@ export function Select({ id, name, label, error, options, empty, defaultValue = 
           </option>
         ))}
       </select>
-      <FieldErrors id={`${id}-error`} errors={error ? [error] : undefined} />
-    </div>
+    </FieldShell>
   );
 }
 
 export function Input({ id, name, label, error, ...props }: { id: string; name: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className="min-w-0 flex-1">
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell label={label} htmlFor={id} errors={error ? [error] : undefined} errorId={`${id}-error`} className="min-w-0 flex-1">
       <input id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props} />
-      <FieldErrors id={`${id}-error`} errors={error ? [error] : undefined} />
-    </div>
+    </FieldShell>
   );
 }

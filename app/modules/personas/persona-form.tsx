@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -19,7 +20,7 @@ export function PersonaForm({
   cancelTo: string;
 }) {
   const schema = version ? updatePersonaSchema : createPersonaSchema;
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const [form, fields] = useValidatedForm(schema, { lastResult, defaultValue });
   return (
     <Form method="post" className="max-w-2xl space-y-4" {...getFormProps(form)}>

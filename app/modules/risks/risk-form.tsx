@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { Field, FieldErrors, inputClass, SelectField } from "~/components/ui/field";
+import { Field, inputClass, SelectField, FieldShell } from "~/components/ui/field";
 import { TextareaField } from "~/components/ui/textarea-field";
 import { SeverityBadge } from "./risk-badges";
 import { RiskScoreField } from "./risk-score-field";
@@ -42,7 +43,7 @@ export function RiskForm({
   cancelTo: string;
 }) {
   const schema = version ? updateRiskSchema : createRiskSchema;
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const [form, fields] = useValidatedForm(schema, {
     lastResult,
     defaultValue: {
@@ -62,19 +63,14 @@ export function RiskForm({
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <Field label="Title" meta={fields.title} placeholder="Card network changes its payout API before launch" />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={fields.category.id} className="mb-1 block text-sm font-medium">
-            Category
-          </label>
+        <FieldShell label="Category" htmlFor={fields.category.id} hint="Pick one or type your own." errors={fields.category.errors} errorId={fields.category.errorId}>
           <input {...getInputProps(fields.category, { type: "text" })} key={fields.category.key} list="risk-category-choices" className={inputClass} />
           <datalist id="risk-category-choices">
             {categoryChoices(options.categories).map((category) => (
               <option key={category} value={category} />
             ))}
           </datalist>
-          <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">Pick one or type your own.</p>
-          <FieldErrors id={fields.category.errorId} errors={fields.category.errors} />
-        </div>
+        </FieldShell>
         <SelectField label="Status" meta={fields.status} options={RISK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
       </div>
 

@@ -1,5 +1,5 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
-import { FieldErrors } from "~/components/ui/field";
+import { FieldErrors, labelClass } from "~/components/ui/field";
 
 /**
  * A 1–5 rating as five labelled radio buttons ("4 · Likely"), so everyone who rates reads the same
@@ -9,7 +9,7 @@ export function RiskScoreField({ legend, meta, labels }: { legend: string; meta:
   const options = getCollectionProps(meta, { type: "radio", options: ["1", "2", "3", "4", "5"] });
   return (
     <fieldset aria-invalid={meta.errors ? true : undefined} aria-describedby={meta.errors ? meta.errorId : undefined}>
-      <legend className="mb-1 block text-sm font-medium">{legend}</legend>
+      <legend className={labelClass}>{legend}</legend>
       <div className={`grid grid-cols-5 gap-1 rounded-lg p-0.5 ${meta.errors ? "ring-1 ring-red-500" : ""}`}>
         {options.map(({ key, ...props }, index) => (
           <label

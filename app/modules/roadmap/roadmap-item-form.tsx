@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
@@ -30,7 +31,7 @@ export function RoadmapItemForm({
   cancelTo: string;
 }) {
   const schema = version ? updateRoadmapItemSchema : createRoadmapItemSchema;
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const initial: Partial<Record<keyof RoadmapItemInput, string>> = {};
   for (const [name, value] of Object.entries(defaultValue ?? {})) if (value !== null) initial[name as keyof RoadmapItemInput] = value;
   const [form, fields] = useForm({

@@ -1,10 +1,12 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
 import { useState, type ChangeEvent } from "react";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { Field, FieldErrors, inputClass } from "~/components/ui/field";
+import { Field, inputClass, SelectField, FieldShell } from "~/components/ui/field";
+import { TextareaField } from "~/components/ui/textarea-field";
 import { KindField } from "./kind-field";
 import { parseCaptions, speakersOf } from "./parse-captions";
 import { ACCEPTED_EXTENSIONS, createTranscriptSchema, FORMAT_LABELS, formatFromFileName, MAX_TRANSCRIPT_BYTES, titleFromFileName } from "./schema";
@@ -16,7 +18,7 @@ const FORMAT_OPTIONS = [{ value: "auto", label: "Detect automatically" }, ...Obj
  * fills the title and attendees from the file before anything is sent.
  */
 export function TranscriptCreateForm({ lastResult, cancelTo }: { lastResult?: SubmissionResult<string[]>; cancelTo: string }) {
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [form, fields] = useValidatedForm(createTranscriptSchema, { lastResult });
 
@@ -53,10 +55,13 @@ export function TranscriptCreateForm({ lastResult, cancelTo }: { lastResult?: Su
 
       <fieldset className="space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
         <legend className="px-1 text-sm font-semibold">Transcript</legend>
-        <div>
-          <label htmlFor={fields.file.id} className="mb-1 block text-sm font-medium">
-            Upload a file
-          </label>
+        <FieldShell
+          label="Upload a file"
+          htmlFor={fields.file.id}
+          hint={fileNote ?? `${ACCEPTED_EXTENSIONS.join(", ")} — up to 1 MB. WebVTT and SRT captions are split into speakers and time stamps.`}
+          errors={fields.file.errors}
+          errorId={fields.file.errorId}
+        >
           <input
             {...getInputProps(fields.file, { type: "file" })}
             key={fields.file.key}
@@ -64,44 +69,22 @@ export function TranscriptCreateForm({ lastResult, cancelTo }: { lastResult?: Su
             onChange={onFileChosen}
             className="block w-full text-sm text-zinc-600 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-800 hover:file:bg-zinc-50 dark:text-zinc-400 dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
           />
-          <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-            {fileNote ?? `${ACCEPTED_EXTENSIONS.join(", ")} — up to 1 MB. WebVTT and SRT captions are split into speakers and time stamps.`}
-          </p>
-          <FieldErrors id={fields.file.errorId} errors={fields.file.errors} />
-        </div>
+        </FieldShell>
         <div className="flex items-center gap-3 text-xs tracking-wide text-zinc-500 uppercase">
           <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
           or paste it
           <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
         </div>
         <div className="grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]">
-          <div>
-            <label htmlFor={fields.format.id} className="mb-1 block text-sm font-medium">
-              Format
-            </label>
-            <select {...getSelectProps(fields.format)} key={fields.format.key} className={inputClass}>
-              {FORMAT_OPTIONS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.format.errorId} errors={fields.format.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.content.id} className="mb-1 block text-sm font-medium">
-              Transcript text
-            </label>
-            <textarea
-              {...getTextareaProps(fields.content)}
-              key={fields.content.key}
-              rows={12}
-              placeholder={"Priya: Let's get started…\n\nor a WEBVTT / SRT caption file's text"}
-              className={`${inputClass} font-mono text-xs`}
-            />
-            <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">An uploaded file takes the place of this text.</p>
-            <FieldErrors id={fields.content.errorId} errors={fields.content.errors} />
-          </div>
+          <SelectField label="Format" meta={fields.format} options={FORMAT_OPTIONS} />
+          <TextareaField
+            label="Transcript text"
+            meta={fields.content}
+            rows={12}
+            placeholder={"Priya: Let's get started…\n\nor a WEBVTT / SRT caption file's text"}
+            className={`${inputClass} font-mono text-xs`}
+            hint="An uploaded file takes the place of this text."
+          />
         </div>
       </fieldset>
 

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -33,7 +34,7 @@ export function TranscriptEditForm({
   lastResult?: SubmissionResult<string[]>;
   cancelTo: string;
 }) {
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const converted = new Set(transcript.action_items.filter((item) => item.converted).map((item) => item.id));
   const [form, fields] = useValidatedForm(updateTranscriptSchema, {
     lastResult,

@@ -1,15 +1,13 @@
 import { isUtf8 } from "node:buffer";
-import type { UploadHandler } from "@remix-run/node";
 import type { TranscriptFormat } from "../../../db/schema";
 import { AppError } from "../../services/errors.server";
-import { MultipartLimitError, parseBoundedMultipart, readBodyAtMost } from "../../services/request-body.server";
+import { isMultipart, readBodyAtMost, readUpload, type UploadedFile as ReceivedFile } from "../../services/request-body.server";
 import { formatFromFileName, MAX_TRANSCRIPT_BYTES, tooLargeMessage, wrongExtensionMessage } from "./schema";
 
 // Reading the "new transcript" form without ever holding more than the limits below in memory:
-// each field is collected up to its own limit, the file up to 1 MB; past that the bytes are only
+// each field is kept up to its own limit, the file up to 1 MB; past that the bytes are only
 // counted (to tell the person how large the file was) and dropped, up to DRAIN_LIMIT for the whole
-// request, where reading stops. Remix's memory upload handler throws at its limit and loses the
-// other fields, hence a handler of our own on the same streaming parser.
+// request, where reading stops. The fields typed before the file are kept either way.
 
 const FIELD_LIMITS: Record<string, number> = {
   title: 4096,
@@ -39,80 +37,44 @@ export interface TranscriptFormRead {
   problems: Partial<Record<"file" | "content" | "title" | "attendees" | "meeting_date" | "format", string>>;
 }
 
-class DrainLimitReached extends Error {}
-
 export async function readTranscriptForm(request: Request): Promise<TranscriptFormRead> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.startsWith("multipart/form-data")) return readMultipart(request);
+  if (isMultipart(request)) return readMultipart(request);
   if (contentType.startsWith("application/x-www-form-urlencoded")) return readUrlEncoded(request);
   throw new AppError(415, "Unsupported form", "Send the form as multipart/form-data or application/x-www-form-urlencoded.");
 }
 
 async function readMultipart(request: Request): Promise<TranscriptFormRead> {
+  const upload = await readUpload(request, { maxBytes: TRANSCRIPT_FORM_BYTES, maxParts: MAX_PARTS, fields: FIELD_LIMITS, files: { file: MAX_TRANSCRIPT_BYTES } });
+  if (upload.stopped?.limit === "parts") throw new AppError(413, "Too many fields", "This form has more fields than a transcript form has.");
   const read: TranscriptFormRead = { fields: {}, file: null, problems: {} };
-  let seen = 0;
-
-  /** Keeps up to `limit` bytes; counts (and drops) the rest while the request stays under DRAIN_LIMIT. */
-  async function collect(data: AsyncIterable<Uint8Array>, limit: number) {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of data) {
-      size += chunk.byteLength;
-      seen += chunk.byteLength;
-      if (seen > DRAIN_LIMIT) throw new DrainLimitReached();
-      if (size <= limit) chunks.push(chunk);
-    }
-    return { bytes: size <= limit ? Buffer.concat(chunks) : null, size };
+  for (const [name, text] of Object.entries(upload.fields)) read.fields[name] = withoutNul(text);
+  for (const [name, size] of Object.entries(upload.tooLong)) {
+    read.problems[name as keyof TranscriptFormRead["problems"]] = name === "content" ? tooLargeMessage("transcript", size) : "This is far too long.";
   }
-
-  let pendingFileName: string | null = null;
-  const handler: UploadHandler = async ({ name, filename, data }) => {
-    if (typeof filename === "string") {
-      const format = formatFromFileName(filename);
-      if (name !== "file" || filename === "") {
-        await collect(data, 0);
-      } else if (!format) {
-        await collect(data, 0);
-        read.problems.file = wrongExtensionMessage(filename);
-      } else {
-        pendingFileName = filename;
-        const { bytes, size } = await collect(data, MAX_TRANSCRIPT_BYTES);
-        pendingFileName = null;
-        if (!bytes) read.problems.file = tooLargeMessage("file", size);
-        else if (size === 0) read.problems.file = `“${filename}” is empty.`;
-        else {
-          const text = decodeUtf8(bytes);
-          // PostgreSQL text cannot hold NUL, and no transcript contains one: this is a binary file.
-          if (text === null || text.includes("\u0000")) read.problems.file = `“${filename}” is not UTF-8 text. Save it as UTF-8 and upload it again.`;
-          else read.file = { name: filename, format, text };
-        }
-      }
-      return undefined;
-    }
-    const limit = FIELD_LIMITS[name];
-    const { bytes, size } = await collect(data, limit ?? 0);
-    if (limit === undefined) return undefined;
-    if (!bytes) {
-      if (name === "content") read.problems.content = tooLargeMessage("transcript", size);
-      else read.problems[name as keyof TranscriptFormRead["problems"]] = "This is far too long.";
-      return undefined;
-    }
-    read.fields[name] = withoutNul(decodeUtf8(bytes) ?? "");
-    return undefined;
-  };
-
-  try {
-    await parseBoundedMultipart(request, { maxBytes: TRANSCRIPT_FORM_BYTES, maxParts: MAX_PARTS }, handler);
-  } catch (error) {
-    if (error instanceof MultipartLimitError && error.exceeded === "parts") {
-      throw new AppError(413, "Too many fields", "This form has more fields than a transcript form has.");
-    }
-    if (!(error instanceof DrainLimitReached || error instanceof MultipartLimitError)) throw error;
+  if (upload.stopped) {
     // The fields before the file are kept; those after it were never read.
-    if (pendingFileName) read.problems.file = tooLargeMessage("file", DRAIN_LIMIT, true);
-    else throw new AppError(413, "Too large", "This form is far larger than a transcript can be.");
+    if (upload.stopped.during !== "file") throw new AppError(413, "Too large", "This form is far larger than a transcript can be.");
+    read.problems.file = tooLargeMessage("file", DRAIN_LIMIT, true);
+  }
+  const file = upload.files.file;
+  if (file) {
+    const checked = checkFile(file);
+    if ("problem" in checked) read.problems.file = checked.problem;
+    else read.file = checked;
   }
   return read;
+}
+
+function checkFile(file: ReceivedFile): UploadedFile | { problem: string } {
+  const format = formatFromFileName(file.name);
+  if (!format) return { problem: wrongExtensionMessage(file.name) };
+  if (!file.bytes) return { problem: tooLargeMessage("file", file.size) };
+  if (file.size === 0) return { problem: `“${file.name}” is empty.` };
+  const text = decodeUtf8(file.bytes);
+  // PostgreSQL text cannot hold NUL, and no transcript contains one: this is a binary file.
+  if (text === null || text.includes("\u0000")) return { problem: `“${file.name}” is not UTF-8 text. Save it as UTF-8 and upload it again.` };
+  return { name: file.name, format, text };
 }
 
 async function readUrlEncoded(request: Request): Promise<TranscriptFormRead> {

@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -23,7 +24,7 @@ export function PasswordSection({
   notice?: string;
 }) {
   const schema = passwordSet ? changePasswordSchema : setPasswordSchema;
-  const submitting = useNavigation().formData?.get("intent") === SECURITY_INTENTS.changePassword;
+  const submitting = useIsPending({ intent: SECURITY_INTENTS.changePassword, state: "non-idle" });
   const [form, fields] = useForm<{ currentPassword?: string; newPassword: string }>({
     id: "password",
     lastResult,

@@ -58,3 +58,13 @@ export async function endOtherSessions(db: Database, userId: string, currentSess
   const result = await db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", currentSessionId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * "Sign out" on the security and privacy pages: one other session of this user (by its id), or every
+ * other one (null). The sentence that says what happened; this device stays signed in either way.
+ */
+export async function signOutElsewhere(db: Database, userId: string, currentSessionId: string, target: string | null): Promise<string> {
+  if (target !== null) return `${await endOtherSession(db, userId, currentSessionId, target)} is signed out.`;
+  const ended = await endOtherSessions(db, userId, currentSessionId);
+  return ended ? `Signed out everywhere else (${ended} session${ended === 1 ? "" : "s"}). This device stays signed in.` : "No other device was signed in.";
+}

@@ -13,6 +13,18 @@ export const PROJECT_KEY = /^[A-Z][A-Z0-9_]{1,9}$/;
  * Pushes an initiative to Jira as an epic in `projectKey` and links it. The initiative row is locked
  * while the epic is created, so a double submit cannot create two epics; one already linked is refused.
  */
+/** The initiatives that could still be pushed: those not yet linked to a Jira issue, by title. */
+export function listInitiativesWithoutJiraLink(db: Database, workspaceId: string) {
+  return db
+    .selectFrom("initiatives")
+    .select(["id", "title"])
+    .where("workspace_id", "=", workspaceId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("initiative_links as l").select("l.id").whereRef("l.workspace_id", "=", "initiatives.workspace_id").whereRef("l.initiative_id", "=", "initiatives.id").where("l.provider", "=", "jira"))))
+    .orderBy("title")
+    .limit(500)
+    .execute();
+}
+
 export function pushInitiativeAsEpic(db: Database, config: Config, options: { workspaceId: string; actorId: string; initiativeId: string; projectKey: string }) {
   const { workspaceId, actorId, initiativeId, projectKey } = options;
   return withJira(db, config, workspaceId, (access) =>

@@ -1,12 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
-import { Input, Panel } from "../panel-parts";
-import type { loadNotionPage, NotionActionResult } from "./notion-page.server";
+import type { IntegrationActionResult } from "~/modules/integrations/action-result";
+import { Input, Panel } from "~/modules/integrations/panel-parts";
+import type { loadNotionPage } from "./notion-page.server";
 
 type NotionPage = Extract<Awaited<ReturnType<typeof loadNotionPage>>, { connected: true }>;
 
 /** A connected Notion: search the shared pages, import one as a transcript or a note, export the roadmap under one. */
-export function NotionPanel({ notion, result }: { notion: NotionPage; result: NotionActionResult | undefined }) {
+export function NotionPanel({ notion, result }: { notion: NotionPage; result: IntegrationActionResult | undefined }) {
   const pageError = result?.fieldErrors?.pageId;
   return (
     <>

@@ -1,24 +1,15 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { IntegrationError } from "../../../integrations/types";
-import { AppError } from "../../services/errors.server";
-import { startFlow, takeFlow } from "../../services/browser-flows.server";
-import { sameString } from "../../services/oauth/id-token.server";
-import { newConnectFlow, type ConnectFlow } from "./connect-state.server";
-import { saveConnection } from "./connections.server";
-import { callbackUrl, requireConfiguredProvider } from "./providers.server";
+import type { ConnectFlow } from "~/modules/integrations/connect-state.server";
+import { saveConnection } from "~/modules/integrations/connections.server";
+import { callbackUrl, requireConfiguredProvider } from "~/modules/integrations/providers.server";
+import { takeFlow } from "~/services/browser-flows.server";
+import { AppError } from "~/services/errors.server";
+import { sameString } from "~/services/oauth/id-token.server";
 
 interface Starter {
   workspace: { id: string; slug: string };
   user: { id: string };
-}
-
-/** The provider's consent page to send the admin to; the session keeps the flow the callback will check. */
-export async function startConnection(context: AppLoadContext, { workspace, user }: Starter, providerId: string | undefined): Promise<string> {
-  const provider = requireConfiguredProvider(context.config, providerId);
-  const flow = newConnectFlow(provider.id, workspace.id, user.id);
-  // Connecting needs an admin's session, so the flow is the session's and no cookie is set.
-  await startFlow(context, "connect", flow);
-  return provider.authorizationUrl({ state: flow.state, codeVerifier: flow.codeVerifier, redirectUri: callbackUrl(context.config, workspace.slug, provider.id) }).href;
 }
 
 /**

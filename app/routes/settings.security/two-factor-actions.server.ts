@@ -1,44 +1,23 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type AppLoadContext } from "@remix-run/node";
-import { AppError } from "../../services/errors.server";
-import type { SessionUser } from "../../services/session.server";
-import { verifySecondFactor } from "../../services/two-factor/second-factor.server";
-import { replaceRecoveryCodes } from "../../services/two-factor/recovery-codes.server";
-import {
-  cancelTwoFactorSetup,
-  disableTwoFactor,
-  enableTwoFactor,
-  pendingTwoFactorSetup,
-  startTwoFactorSetup,
-  type TwoFactorSetup,
-} from "../../services/two-factor/setup.server";
-import { confirmTwoFactorSchema, proveTwoFactorSchema, TWO_FACTOR_INTENTS } from "./two-factor-schema";
+import type { TwoFactorActionData, TwoFactorReply } from "~/modules/accounts/two-factor-reply";
+import { confirmTwoFactorSchema, proveTwoFactorSchema, TWO_FACTOR_INTENTS } from "~/modules/accounts/two-factor-schema";
+import { AppError } from "~/services/errors.server";
+import type { SessionUser } from "~/services/session.server";
+import { verifySecondFactor } from "~/services/two-factor/second-factor.server";
+import { replaceRecoveryCodes } from "~/services/two-factor/recovery-codes.server";
+import { cancelTwoFactorSetup, disableTwoFactor, enableTwoFactor, pendingTwoFactorSetup, startTwoFactorSetup } from "~/services/two-factor/setup.server";
 
-export { loadTwoFactorState, type TwoFactorState } from "../../services/two-factor/setup.server";
-
-/** What the two-factor section gets back from its forms, under `twoFactor` in the page's action data. */
-export type TwoFactorReply =
-  | { intent: "email-unconfirmed" }
-  | { intent: "start"; setup: TwoFactorSetup }
-  | { intent: "confirm"; result: SubmissionResult<string[]>; setup?: TwoFactorSetup | null; recoveryCodes?: string[] }
-  | { intent: "cancel-setup" }
-  | { intent: "disable"; result: SubmissionResult<string[]>; disabled?: true }
-  | { intent: "regenerate"; result: SubmissionResult<string[]>; recoveryCodes?: string[] };
-
-export interface TwoFactorActionData {
-  twoFactor: TwoFactorReply;
-}
+export type TwoFactorIntent = (typeof TWO_FACTOR_INTENTS)[keyof typeof TWO_FACTOR_INTENTS];
 
 const reply = (twoFactor: TwoFactorReply, status = 200) => data<TwoFactorActionData>({ twoFactor }, { status });
 
 /**
- * The /settings/security action for the two-factor section. Returns null when the intent belongs to
- * another section. Answers with data rather than a redirect: the key and recovery codes are shown
- * once, in the answer to the form that made them, and never by a page load.
+ * The /settings/security action for the two-factor section. Answers with data rather than a redirect:
+ * the key and recovery codes are shown once, in the answer to the form that made them, and never by a page load.
  */
-export async function handleTwoFactorIntent(request: Request, context: AppLoadContext, user: SessionUser, formData: FormData) {
-  const intent = formData.get("intent");
+export async function handleTwoFactorIntent(context: AppLoadContext, user: SessionUser, intent: TwoFactorIntent, formData: FormData) {
   const masterKey = context.config.encryptionMasterKey;
   // Until the address is confirmed the account may be a squat on someone else's email: its maker
   // must not be able to lock the owner out with a key of their own (issue 12).
@@ -74,9 +53,6 @@ export async function handleTwoFactorIntent(request: Request, context: AppLoadCo
       await disableTwoFactor(context.db, user.id);
       return reply({ intent: name, result, disabled: true });
     }
-
-    default:
-      return null;
   }
 }
 

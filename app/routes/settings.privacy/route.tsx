@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useHydrated } from "~/components/use-hydrated";
 import { ForgetKeysSection } from "~/modules/accounts/privacy/forget-keys-section.client";
-import { handlePrivacyIntent, loadPrivacyPage, type PrivacyActionResult } from "~/modules/accounts/privacy/privacy-page.server";
 import { DeleteAccountSection, ExportSection, IntegrationsSection, Notice } from "~/modules/accounts/privacy/privacy-sections";
 import { SecuritySection } from "~/modules/accounts/security/security-section";
 import { SessionsSection } from "~/modules/accounts/security/sessions-section";
 import { requireUser } from "~/services/auth.server";
+import { handlePrivacyIntent, loadPrivacyPage, type PrivacyActionResult } from "./privacy-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Privacy · Bearing" }];
 

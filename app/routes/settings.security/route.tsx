@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { TwoFactorSection } from "~/modules/accounts/two-factor-section";
-import { handleTwoFactorIntent, loadTwoFactorState } from "~/modules/accounts/two-factor.server";
 import { PasswordSection } from "~/modules/accounts/security/password-section";
 import { hasPassword } from "~/modules/accounts/security/password.server";
-import { handleSecurityIntent } from "~/modules/accounts/security/security-actions.server";
 import { listActiveSessions } from "~/modules/accounts/security/sessions.server";
 import { SessionsSection } from "~/modules/accounts/security/sessions-section";
 import { loadSignInMethods } from "~/modules/accounts/security/sign-in-methods.server";
 import { SignInMethodsSection } from "~/modules/accounts/security/sign-in-methods-section";
+import { TwoFactorSection } from "~/modules/accounts/two-factor-section";
 import { requireUser } from "~/services/auth.server";
-import { AppError } from "~/services/errors.server";
+import { parseIntent } from "~/services/forms.server";
+import { loadTwoFactorState } from "~/services/two-factor/setup.server";
+import { handleSecurityIntent, isTwoFactorForm, securityPageIntents } from "./security-actions.server";
+import { handleTwoFactorIntent } from "./two-factor-actions.server";
 
 export const meta: MetaFunction = () => [{ title: "Security · Bearing" }];
 
@@ -36,9 +37,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = signedIn(request, context);
   const formData = await request.formData();
-  const answer = (await handleSecurityIntent(context, user, sessionId, formData)) ?? (await handleTwoFactorIntent(request, context, user, formData));
-  if (answer) return answer;
-  throw new AppError(400, "Unknown action", "This form is not one the security page knows. Reload the page and try again.");
+  const form = parseIntent(formData, securityPageIntents, "This form is not one the security page knows. Reload the page and try again.");
+  if (isTwoFactorForm(form)) return handleTwoFactorIntent(context, user, form.intent, formData);
+  return handleSecurityIntent(context, user, sessionId, form, formData);
 }
 
 export default function SecuritySettings() {

@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDateTime } from "~/components/dates";
 import { Button } from "~/components/ui/button";
-import { Input, Panel, Select } from "../panel-parts";
-import type { JiraActionResult, loadJiraPage } from "./jira-page.server";
+import type { IntegrationActionResult } from "~/modules/integrations/action-result";
+import { Input, Panel, Select } from "~/modules/integrations/panel-parts";
+import type { loadJiraPage } from "./jira-page.server";
 
 type JiraPage = Extract<Awaited<ReturnType<typeof loadJiraPage>>, { connected: true }>;
 
@@ -10,7 +11,7 @@ type JiraPage = Extract<Awaited<ReturnType<typeof loadJiraPage>>, { connected: t
 
 
 /** A connected Jira: its site, importing by JQL, pushing an initiative as an epic, syncing statuses. */
-export function JiraPanel({ jira, result, canChooseSite }: { jira: JiraPage; result: JiraActionResult | undefined; canChooseSite: boolean }) {
+export function JiraPanel({ jira, result, canChooseSite }: { jira: JiraPage; result: IntegrationActionResult | undefined; canChooseSite: boolean }) {
   const mine = (intent: string) => (result?.intent === intent ? result : undefined);
   return (
     <>

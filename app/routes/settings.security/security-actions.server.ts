@@ -1,42 +1,54 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type AppLoadContext } from "@remix-run/node";
-import { AppError } from "../../../services/errors.server";
-import { passwordWeakness } from "../../../services/password.server";
-import { consumeRateLimits, RATE_LIMITS, resetRateLimit } from "../../../services/rate-limit.server";
-import type { SessionUser } from "../../../services/session.server";
-import { removeSignInMethod } from "./sign-in-methods.server";
-import { hasPassword, isCurrentPassword, replacePassword } from "./password.server";
-import { changePasswordSchema, SECURITY_INTENTS, setPasswordSchema } from "./schema";
-import { endOtherSession, endOtherSessions } from "./sessions.server";
+import { z } from "zod";
+import { hasPassword, isCurrentPassword, replacePassword } from "~/modules/accounts/security/password.server";
+import { changePasswordSchema, SECURITY_INTENTS, setPasswordSchema } from "~/modules/accounts/security/schema";
+import { signOutElsewhere } from "~/modules/accounts/security/sessions.server";
+import { removeSignInMethod } from "~/modules/accounts/security/sign-in-methods.server";
+import { TWO_FACTOR_INTENTS } from "~/modules/accounts/two-factor-schema";
+import { AppError } from "~/services/errors.server";
+import { passwordWeakness } from "~/services/password.server";
+import { consumeRateLimits, RATE_LIMITS, resetRateLimit } from "~/services/rate-limit.server";
+import { formText } from "~/services/forms.server";
+import type { SessionUser } from "~/services/session.server";
+import type { TwoFactorIntent } from "./two-factor-actions.server";
 
 const HIDDEN = ["currentPassword", "newPassword"];
 
-/**
- * The security page's own forms. Returns null for an intent it does not know, so the route can hand
- * that one to the two-factor section.
- */
-export async function handleSecurityIntent(context: AppLoadContext, user: SessionUser, sessionId: string, formData: FormData) {
-  switch (formData.get("intent")) {
-    case SECURITY_INTENTS.changePassword:
+const TWO_FACTOR = Object.values(TWO_FACTOR_INTENTS) as [TwoFactorIntent, ...TwoFactorIntent[]];
+
+/** Every form of the security page; the two-factor section's go to two-factor-actions.server.ts. */
+export const securityPageIntents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal(SECURITY_INTENTS.changePassword) }),
+  z.object({ intent: z.literal(SECURITY_INTENTS.signOutSession), sessionId: formText }),
+  z.object({ intent: z.literal(SECURITY_INTENTS.signOutOtherSessions) }),
+  z.object({ intent: z.literal(SECURITY_INTENTS.unlinkIdentity), provider: formText }),
+  z.object({ intent: z.enum(TWO_FACTOR) }),
+]);
+
+type SecurityPageForm = z.output<typeof securityPageIntents>;
+type SecurityForm = Exclude<SecurityPageForm, { intent: TwoFactorIntent }>;
+
+export function isTwoFactorForm(form: SecurityPageForm): form is Extract<SecurityPageForm, { intent: TwoFactorIntent }> {
+  return (TWO_FACTOR as readonly string[]).includes(form.intent);
+}
+
+export async function handleSecurityIntent(context: AppLoadContext, user: SessionUser, sessionId: string, form: SecurityForm, formData: FormData) {
+  switch (form.intent) {
+    case "change-password":
       return changePassword(context, user, sessionId, formData);
-    case SECURITY_INTENTS.signOutSession: {
-      const device = await endOtherSession(context.db, user.id, sessionId, String(formData.get("sessionId") ?? ""));
-      return { section: "sessions" as const, notice: `${device} is signed out.` };
-    }
-    case SECURITY_INTENTS.signOutOtherSessions: {
-      const ended = await endOtherSessions(context.db, user.id, sessionId);
-      return { section: "sessions" as const, notice: ended ? `Signed out everywhere else (${plural(ended, "session")}). This device stays signed in.` : "No other device was signed in." };
-    }
-    case SECURITY_INTENTS.unlinkIdentity:
+    case "sign-out-session":
+      return { section: "sessions" as const, notice: await signOutElsewhere(context.db, user.id, sessionId, form.sessionId) };
+    case "sign-out-other-sessions":
+      return { section: "sessions" as const, notice: await signOutElsewhere(context.db, user.id, sessionId, null) };
+    case "unlink-identity":
       try {
-        const provider = await removeSignInMethod(context.db, user.id, String(formData.get("provider") ?? ""));
+        const provider = await removeSignInMethod(context.db, user.id, form.provider);
         return { section: "sign-in-methods" as const, notice: `${provider} is no longer linked to your account.` };
       } catch (error) {
         if (error instanceof AppError) return data({ section: "sign-in-methods" as const, error: error.message }, { status: error.status });
         throw error;
       }
-    default:
-      return null;
   }
 }
 

@@ -1,15 +1,16 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useIsPending } from "~/components/forms/use-is-pending";
 import { useValidatedForm } from "~/components/forms/use-validated-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { summarizeDeletion } from "~/modules/accounts/privacy/account-deletion.server";
-import { handleDeleteAccount, reauthenticationFor, RECENT_SIGN_IN_MINUTES } from "~/modules/accounts/privacy/delete-account.server";
 import { DeletionSummary } from "~/modules/accounts/privacy/deletion-summary";
 import { deleteAccountSchema } from "~/modules/accounts/privacy/schema";
 import { requireUser } from "~/services/auth.server";
+import { handleDeleteAccount, reauthenticationFor, RECENT_SIGN_IN_MINUTES } from "./delete-account.server";
 
 export const meta: MetaFunction = () => [{ title: "Delete your account · Bearing" }];
 
@@ -62,7 +63,7 @@ export default function DeleteAccount() {
 
 function ConfirmDeletion({ proof }: { proof: Parameters<typeof deleteAccountSchema>[0] }) {
   const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
+  const submitting = useIsPending();
   const [form, fields] = useValidatedForm(deleteAccountSchema(proof), { lastResult: actionData?.result });
   return (
     <Form method="post" className="max-w-md space-y-4" {...getFormProps(form)}>

@@ -3,11 +3,12 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { Alert } from "~/components/ui/alert";
+import { statusOf } from "~/modules/integrations/action-result";
 import { JobList } from "~/modules/integrations/job-progress";
-import { loadNotionPage, runNotionIntent } from "~/modules/integrations/notion/notion-page.server";
-import { NotionPanel } from "~/modules/integrations/notion/notion-panel";
-import { listJobs } from "~/services/jobs/jobs.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { listJobs } from "~/services/jobs/jobs.server";
+import { loadNotionPage, runNotionIntent } from "./notion-page.server";
+import { NotionPanel } from "./notion-panel";
 
 export const meta: MetaFunction = () => [{ title: "Notion · Bearing" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const result = await runNotionIntent(context, { workspaceId: workspace.id, userId: user.id }, await request.formData());
-  return data(result, { status: result.error || result.fieldErrors ? 400 : 200 });
+  return data(result, { status: statusOf(result) });
 }
 
 export default function NotionIntegration() {

@@ -1,18 +1,17 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, inputClass } from "~/components/ui/field";
-import { Panel, Select } from "./panel-parts";
-import type { IntegrationsActionResult } from "./settings-actions.server";
-import type { IntegrationsPage } from "./settings-page.server";
+import { Input, Panel, Select } from "~/modules/integrations/panel-parts";
+import type { IntegrationActionResult } from "~/modules/integrations/action-result";
+import type { IntegrationsPage } from "./integrations-page.server";
 
 type SlackFeatures = NonNullable<IntegrationsPage["slack"]>;
 
-function Choice({ result, ...props }: { id: string; name: string; label: string; options: { value: string; label: string }[]; result: IntegrationsActionResult | undefined; empty: string; defaultValue?: string }) {
+function Choice({ result, ...props }: { id: string; name: string; label: string; options: { value: string; label: string }[]; result: IntegrationActionResult | undefined; empty: string; defaultValue?: string }) {
   return <Select {...props} error={result?.fieldErrors?.[props.name]} />;
 }
 
 /** What a connected Slack offers: the channel to post to, the three messages, and importing a thread. */
-export function SlackPanel({ slack, result }: { slack: SlackFeatures; result: IntegrationsActionResult | undefined }) {
+export function SlackPanel({ slack, result }: { slack: SlackFeatures; result: IntegrationActionResult | undefined }) {
   const mine = (intent: string) => (result?.intent === intent ? result : undefined);
   const threadErrors = mine("import-thread")?.fieldErrors;
   return (
@@ -48,20 +47,8 @@ export function SlackPanel({ slack, result }: { slack: SlackFeatures; result: In
       <Panel title="Import a Slack thread as a transcript">
         <Form method="post" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
           <input type="hidden" name="intent" value="import-thread" />
-          <div>
-            <label htmlFor="slack-thread-link" className="mb-1 block text-sm font-medium">
-              Link to the thread's first message
-            </label>
-            <input id="slack-thread-link" name="link" type="url" required className={inputClass} defaultValue={mine("import-thread")?.values?.link} placeholder="https://team.slack.com/archives/C0123/p1700000000000100" aria-invalid={threadErrors?.link ? true : undefined} aria-describedby={threadErrors?.link ? "slack-thread-link-error" : undefined} />
-            <FieldErrors id="slack-thread-link-error" errors={threadErrors?.link ? [threadErrors.link] : undefined} />
-          </div>
-          <div>
-            <label htmlFor="slack-thread-title" className="mb-1 block text-sm font-medium">
-              Title (optional)
-            </label>
-            <input id="slack-thread-title" name="title" maxLength={200} className={inputClass} defaultValue={mine("import-thread")?.values?.title} aria-invalid={threadErrors?.title ? true : undefined} aria-describedby={threadErrors?.title ? "slack-thread-title-error" : undefined} />
-            <FieldErrors id="slack-thread-title-error" errors={threadErrors?.title ? [threadErrors.title] : undefined} />
-          </div>
+          <Input id="slack-thread-link" name="link" label="Link to the thread's first message" type="url" required defaultValue={mine("import-thread")?.values?.link} placeholder="https://team.slack.com/archives/C0123/p1700000000000100" error={threadErrors?.link} />
+          <Input id="slack-thread-title" name="title" label="Title (optional)" maxLength={200} defaultValue={mine("import-thread")?.values?.title} error={threadErrors?.title} />
           <Button className="sm:mt-6">Import thread</Button>
         </Form>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">The import runs in the background; its progress and a link to the transcript show under “Imports, syncs and exports”.</p>

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { formatDateTime } from "~/components/dates";
 import { Button, buttonClass } from "~/components/ui/button";
-import type { IntegrationsPage } from "./settings-page.server";
+import type { IntegrationsPage } from "./integrations-page.server";
 
 type ProviderEntry = IntegrationsPage["providers"][number];
 

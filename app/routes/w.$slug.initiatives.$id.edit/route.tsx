@@ -1,18 +1,19 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { PageHeader } from "~/components/app-shell";
 import { ConflictNotice } from "~/components/conflict-notice";
 import { describeConflict, type InitiativeValues } from "~/modules/initiatives/initiative-conflict";
 import { InitiativeForm, initiativeFormValue } from "~/modules/initiatives/initiative-form";
 import { getPrioritization, initiativeChoices, referenceErrors, requireInitiative, updateInitiative } from "~/modules/initiatives/initiatives.server";
-import { onePagerAction } from "~/modules/initiatives/one-pager.server";
-import { saveRiceScores } from "~/modules/initiatives/rice-scores.server";
 import { conflictFields, updateInitiativeSchema } from "~/modules/initiatives/schema";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { requireId } from "~/services/errors.server";
-import { rejected } from "~/services/forms.server";
+import { parseIntent, rejected } from "~/services/forms.server";
 import { ConflictError } from "~/services/versioning.server";
+import { onePagerAction } from "./save-one-pager.server";
+import { saveRiceScores } from "./save-rice-scores.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit initiative · Bearing" }];
 
@@ -27,16 +28,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { slug: workspace.slug, initiative, framework, choices };
 }
 
+// The edit form itself sends no intent; each form's fields are checked by its own schema.
+const initiativeEditIntents = z.object({ intent: z.enum(["edit", "scores", "one-pager"]).default("edit") });
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireMembership(request, context, params.slug, "editor");
   const id = requireId(params.id, "This initiative");
   // Another workspace's id answers 404 before the form is even read, exactly like an unknown one.
   const [, framework] = await Promise.all([requireInitiative(context.db, workspace.id, id), getPrioritization(context.db, workspace.id)]);
   const formData = await request.formData();
+  const { intent } = parseIntent(formData, initiativeEditIntents);
   // Recommendations save RICE estimates alone, without rewriting the rest of the form.
-  if (formData.get("intent") === "scores") return saveRiceScores(context.db, workspace, user.id, id, formData);
+  if (intent === "scores") return saveRiceScores(context.db, workspace, user.id, id, formData);
   // The AI one-pager replaces the problem and description alone (PRODUCT.md §4, drafting helpers).
-  if (formData.get("intent") === "one-pager") return onePagerAction(context.db, { workspaceId: workspace.id, slug: workspace.slug, actorId: user.id, id, framework }, formData);
+  if (intent === "one-pager") return onePagerAction(context.db, { workspaceId: workspace.id, slug: workspace.slug, actorId: user.id, id, framework }, formData);
   const submission = parseWithZod(formData, { schema: updateInitiativeSchema(framework) });
   if (submission.status !== "success") return rejected(submission.reply());
   const { version, ...input } = submission.value;

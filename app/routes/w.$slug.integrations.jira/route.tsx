@@ -3,11 +3,12 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/app-shell";
 import { Alert } from "~/components/ui/alert";
-import { JiraPanel } from "~/modules/integrations/jira/jira-panel";
+import { statusOf } from "~/modules/integrations/action-result";
 import { JobList } from "~/modules/integrations/job-progress";
-import { listJobs } from "~/services/jobs/jobs.server";
-import { loadJiraPage, runJiraIntent } from "~/modules/integrations/jira/jira-page.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { listJobs } from "~/services/jobs/jobs.server";
+import { loadJiraPage, runJiraIntent } from "./jira-page.server";
+import { JiraPanel } from "./jira-panel";
 
 export const meta: MetaFunction = () => [{ title: "Jira · Bearing" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user, role } = await requireMembership(request, context, params.slug, "editor");
   const result = await runJiraIntent(context, { workspaceId: workspace.id, userId: user.id, role }, await request.formData());
-  return data(result, { status: result.error || result.fieldErrors ? 400 : 200 });
+  return data(result, { status: statusOf(result) });
 }
 
 export default function JiraIntegration() {

@@ -4,13 +4,14 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { PageHeader } from "~/components/app-shell";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
-import { ConnectionCard } from "~/modules/integrations/connection-card";
+import { statusOf } from "~/modules/integrations/action-result";
 import { JobList } from "~/modules/integrations/job-progress";
-import { runIntegrationsIntent } from "~/modules/integrations/settings-actions.server";
-import { loadIntegrationsPage } from "~/modules/integrations/settings-page.server";
-import { SlackPanel } from "~/modules/integrations/slack-panel";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
 import { listJobs } from "~/services/jobs/jobs.server";
+import { ConnectionCard } from "./connection-card";
+import { runIntegrationsIntent } from "./integrations-actions.server";
+import { loadIntegrationsPage } from "./integrations-page.server";
+import { SlackPanel } from "./slack-panel";
 
 export const meta: MetaFunction = () => [{ title: "Integrations · Bearing" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const slack = await slackContext(request, context, params.slug);
   const result = await runIntegrationsIntent(context, slack, await request.formData());
-  return data(result, { status: result.error ? 400 : result.fieldErrors ? 400 : 200 });
+  return data(result, { status: statusOf(result) });
 }
 
 export default function IntegrationsSettings() {

@@ -1,14 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
-import { sendInBackground } from "../../../services/email.server";
-import { emails } from "../../../services/email-templates.server";
-import { consumeRateLimits, RATE_LIMITS } from "../../../services/rate-limit.server";
-import { clearedSessionCookie, type SessionUser } from "../../../services/session.server";
-import { verifySecondFactor } from "../../../services/two-factor/second-factor.server";
-import { isCurrentPassword } from "../security/password.server";
-import { revokeConnectionsOf } from "../../integrations/connections.server";
-import { deleteAccount, workspacesOwnedAlone } from "./account-deletion.server";
-import { deleteAccountSchema, type DeleteAccountProof } from "./schema";
+import { deleteAccount, workspacesOwnedAlone } from "~/modules/accounts/privacy/account-deletion.server";
+import { deleteAccountSchema, type DeleteAccountProof } from "~/modules/accounts/privacy/schema";
+import { isCurrentPassword } from "~/modules/accounts/security/password.server";
+import { revokeConnectionsOf } from "~/modules/integrations/connections.server";
+import { sendInBackground } from "~/services/email.server";
+import { emails } from "~/services/email-templates.server";
+import { consumeRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
+import { clearedSessionCookie, type SessionUser } from "~/services/session.server";
+import { verifySecondFactor } from "~/services/two-factor/second-factor.server";
 
 /** An account without a password proves itself by a sign-in with its provider this recent. */
 export const RECENT_SIGN_IN_MINUTES = 10;

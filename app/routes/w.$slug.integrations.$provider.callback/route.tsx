@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { completeConnection } from "~/modules/integrations/connect.server";
 import { requireMembership } from "~/modules/workspaces/workspaces.server";
+import { completeConnection } from "./complete-connection.server";
 
 // Where the provider sends the admin back after consent.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

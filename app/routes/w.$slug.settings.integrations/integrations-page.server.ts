@@ -1,11 +1,11 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { IntegrationError } from "../../../integrations/types";
-import { topRisks } from "../risks/risks.server";
-import { listTranscripts } from "../transcripts/transcripts.server";
-import { AppError } from "../../services/errors.server";
-import { getConnection, listConnections } from "./connections.server";
-import { configuredProvider, PROVIDERS } from "./providers.server";
-import { listSlackChannels, slackSettings, type SlackWorkspace } from "./slack.server";
+import { getConnection, listConnections } from "~/modules/integrations/connections.server";
+import { configuredProvider, PROVIDERS } from "~/modules/integrations/providers.server";
+import { listSlackChannels, slackSettings, type SlackWorkspace } from "~/modules/integrations/slack.server";
+import { topRisks } from "~/modules/risks/risks.server";
+import { listTranscripts } from "~/modules/transcripts/transcripts.server";
+import { AppError } from "~/services/errors.server";
 
 /**
  * Everything Settings → Integrations shows: each provider with whether this server offers it, the
