@@ -7,9 +7,9 @@ import { signOutElsewhere } from "~/modules/accounts/security/sessions.server";
 import { removeSignInMethod } from "~/modules/accounts/security/sign-in-methods.server";
 import { TWO_FACTOR_INTENTS } from "~/modules/accounts/two-factor-schema";
 import { AppError } from "~/services/errors.server";
+import { formText } from "~/services/forms.server";
 import { passwordWeakness } from "~/services/password.server";
 import { consumeRateLimits, RATE_LIMITS, resetRateLimit } from "~/services/rate-limit.server";
-import { formText } from "~/services/forms.server";
 import type { SessionUser } from "~/services/session.server";
 import type { TwoFactorIntent } from "./two-factor-actions.server";
 
